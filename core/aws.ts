@@ -1,0 +1,137 @@
+import { ConfigurationError, invalidInput } from './errors.js';
+import { VERSION } from './version.js';
+
+/**
+ * Options every AWS SDK v3 client of the suite is built with. Credentials are deliberately not
+ * handled here: the SDK's default chain picks up what aws-actions/configure-aws-credentials (or
+ * the user's laptop) provides.
+ */
+export interface AwsSettings {
+  region: string;
+  /** An explicit endpoint (input `endpoint-url`); otherwise the SDK's AWS_ENDPOINT_URL[_SERVICE]. */
+  endpointUrl?: string;
+  maxAttempts: number;
+  retryMode: 'standard' | 'adaptive';
+}
+
+export interface AwsClientOptions {
+  region: string;
+  endpoint?: string;
+  maxAttempts: number;
+  retryMode: 'standard' | 'adaptive';
+  customUserAgent: string;
+}
+
+/** SDK service ids as they appear in AWS_ENDPOINT_URL_<SERVICE>. */
+export type AwsService = 'FIS' | 'SYNTHETICS' | 'CLOUDWATCH' | 'EC2' | 'STS';
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+const REGION_FORMS = 'use a region code like us-east-1 or eu-west-2';
+
+/** Region from the input, then AWS_REGION, then AWS_DEFAULT_REGION. */
+export function resolveRegion(input: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const region = input ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) {
+    throw new ConfigurationError(
+      "No AWS region: set the 'region' input, or AWS_REGION (aws-actions/configure-aws-credentials sets it)",
+    );
+  }
+  if (!REGION_PATTERN.test(region)) throw invalidInput('region', region, REGION_FORMS);
+  return region;
+}
+
+export function validateEndpointUrl(input: string | undefined): string | undefined {
+  if (input === undefined) return undefined;
+  try {
+    const url = new URL(input);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return input;
+  } catch {
+    // fall through to the one-line error below
+  }
+  throw invalidInput('endpoint-url', input, 'use an http(s) URL like https://fis.us-east-1.amazonaws.com');
+}
+
+/**
+ * The endpoint a client should use: the explicit input first, then the SDK's configured-endpoint
+ * variables. The older clients the registry serves (client-fis 3.523) predate the SDK reading
+ * these variables itself, so the suite resolves them once, the same way for every client.
+ */
+export function resolveEndpoint(
+  service: AwsService,
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return explicit ?? env[`AWS_ENDPOINT_URL_${service}`] ?? env.AWS_ENDPOINT_URL;
+}
+
+export function userAgent(action: string): string {
+  return `resilience-gates/${VERSION} ${action}`;
+}
+
+export function awsClientOptions(
+  service: AwsService,
+  action: string,
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): AwsClientOptions {
+  const endpoint = resolveEndpoint(service, settings.endpointUrl, env);
+  return {
+    region: settings.region,
+    ...(endpoint ? { endpoint } : {}),
+    maxAttempts: settings.maxAttempts,
+    retryMode: settings.retryMode,
+    customUserAgent: userAgent(action),
+  };
+}
+
+/** Reads the AWS inputs every AWS gate shares: region, endpoint-url, max-attempts, retry-mode. */
+export function readAwsSettings(
+  inputs: {
+    optional(name: string): string | undefined;
+    integer(name: string, fallback: number, range: { min?: number; max?: number }): number;
+    enumeration<T extends string>(name: string, allowed: readonly T[], fallback: T): T;
+  },
+  env: NodeJS.ProcessEnv = process.env,
+): AwsSettings {
+  return {
+    region: resolveRegion(inputs.optional('region'), env),
+    endpointUrl: validateEndpointUrl(inputs.optional('endpoint-url')),
+    maxAttempts: inputs.integer('max-attempts', DEFAULT_MAX_ATTEMPTS, { min: 1, max: 20 }),
+    retryMode: inputs.enumeration('retry-mode', ['standard', 'adaptive'] as const, 'standard'),
+  };
+}
+
+/** HTTP status and error names that mean "try again later", not "you are wrong". */
+const TRANSIENT_ERROR_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'InternalServerException',
+  'InternalFailure',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
+const SERVER_ERROR_MIN_STATUS = 500;
+
+/** True for throttling, 5xx and network faults: a waiter retries these with backoff. */
+export function isTransientAwsError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as {
+    name?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number };
+    $retryable?: unknown;
+  };
+  if (e.name && TRANSIENT_ERROR_NAMES.has(e.name)) return true;
+  if (e.code && TRANSIENT_NETWORK_CODES.has(e.code)) return true;
+  if (e.$retryable) return true;
+  const status = e.$metadata?.httpStatusCode;
+  return status !== undefined && status >= SERVER_ERROR_MIN_STATUS;
+}

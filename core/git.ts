@@ -1,0 +1,160 @@
+import { type SimpleGit, simpleGit } from 'simple-git';
+import type { Logger } from './log.js';
+
+/**
+ * Git work for the gates that read history. Arguments are always passed as arrays (simple-git
+ * spawns git without a shell), so branch names from event payloads can never become commands.
+ *
+ * actions/checkout clones at depth 1 by default: helpers here fetch exactly what a check needs
+ * (the two tips, then deeper history until their merge base appears) instead of asking users for
+ * `fetch-depth: 0`.
+ */
+export const DEFAULT_REMOTE = 'origin';
+const INITIAL_DEEPEN_COMMITS = 50;
+const MAX_DEEPEN_ROUNDS = 12;
+
+export function openRepository(dir: string): SimpleGit {
+  // maxConcurrentProcesses 1: git commands of one check depend on each other's results.
+  return simpleGit({ baseDir: dir, maxConcurrentProcesses: 1, trimmed: true });
+}
+
+export async function isGitRepository(git: SimpleGit): Promise<boolean> {
+  try {
+    return (await git.raw(['rev-parse', '--is-inside-work-tree'])) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+export async function hasCommit(git: SimpleGit, sha: string): Promise<boolean> {
+  try {
+    await git.raw(['cat-file', '-e', `${sha}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function isShallow(git: SimpleGit): Promise<boolean> {
+  return (await git.raw(['rev-parse', '--is-shallow-repository'])) === 'true';
+}
+
+export async function mergeBase(git: SimpleGit, a: string, b: string): Promise<string | undefined> {
+  try {
+    const base = await git.raw(['merge-base', a, b]);
+    return base || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function hasRemote(git: SimpleGit, remote: string): Promise<boolean> {
+  const remotes = await git.getRemotes();
+  return remotes.some((r) => r.name === remote);
+}
+
+/**
+ * Fetches commits that are missing locally. Blobless (`--filter=blob:none`) because history
+ * checks read commits, not file contents; git falls back when the server refuses filters.
+ */
+export async function fetchMissingCommits(
+  git: SimpleGit,
+  shas: readonly string[],
+  log: Logger,
+  remote = DEFAULT_REMOTE,
+): Promise<void> {
+  const missing: string[] = [];
+  for (const sha of shas) if (!(await hasCommit(git, sha))) missing.push(sha);
+  if (missing.length === 0) return;
+  if (!(await hasRemote(git, remote))) {
+    throw new Error(
+      `Commits ${missing.join(', ')} are not in the repository and there is no '${remote}' remote`,
+    );
+  }
+  log.info(
+    `Fetching ${missing.length} commit(s) missing from the checkout: ${missing.map(short).join(', ')}`,
+  );
+  const depthArgs = (await isShallow(git)) ? ['--depth=1'] : [];
+  await git.raw(['fetch', '--no-tags', '--filter=blob:none', ...depthArgs, remote, ...missing]);
+}
+
+/**
+ * Deepens a shallow clone until `base` and `head` share a merge base, doubling the depth each
+ * round. Returns the merge base, or undefined when the histories are unrelated.
+ */
+export async function ensureMergeBase(
+  git: SimpleGit,
+  base: string,
+  head: string,
+  log: Logger,
+  remote = DEFAULT_REMOTE,
+): Promise<string | undefined> {
+  await fetchMissingCommits(git, [base, head], log, remote);
+  let deepenBy = INITIAL_DEEPEN_COMMITS;
+  for (let round = 0; round < MAX_DEEPEN_ROUNDS; round += 1) {
+    const found = await mergeBase(git, base, head);
+    if (found) return found;
+    if (!(await isShallow(git))) return undefined;
+    log.info(
+      `No merge base of ${short(base)} and ${short(head)} in the shallow history yet: deepening by ${deepenBy}`,
+    );
+    await git.raw(['fetch', '--no-tags', '--filter=blob:none', `--deepen=${deepenBy}`, remote, base, head]);
+    deepenBy *= 2;
+  }
+  log.info('Still no merge base after deepening: fetching the full history');
+  await git.raw(['fetch', '--no-tags', '--filter=blob:none', '--unshallow', remote, base, head]);
+  return mergeBase(git, base, head);
+}
+
+export function short(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** Lines added between two commits: path -> set of 1-based line numbers in the new version. */
+export type AddedLines = Map<string, Set<number>>;
+
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+
+/**
+ * Lines added from the merge base of `base` and `head` to `head` (the three-dot diff a pull
+ * request shows). Renames are followed so a moved file only reports its edited lines.
+ */
+export async function addedLines(git: SimpleGit, base: string, head: string): Promise<AddedLines> {
+  const diff = await git.raw([
+    '-c',
+    'core.quotePath=false',
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--unified=0',
+    '--find-renames',
+    '--diff-filter=AMR',
+    `${base}...${head}`,
+  ]);
+  return parseAddedLines(diff);
+}
+
+export function parseAddedLines(diff: string): AddedLines {
+  const result: AddedLines = new Map();
+  let current: Set<number> | undefined;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      current = startFile(result, line.slice(4));
+      continue;
+    }
+    const hunk = HUNK_HEADER.exec(line);
+    if (!hunk || !current) continue;
+    const start = Number(hunk[1]);
+    const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+    for (let n = start; n < start + count; n += 1) current.add(n);
+  }
+  return result;
+}
+
+function startFile(result: AddedLines, target: string): Set<number> | undefined {
+  if (target === '/dev/null') return undefined;
+  const path = target.startsWith('b/') ? target.slice(2) : target;
+  const lines = new Set<number>();
+  result.set(path, lines);
+  return lines;
+}

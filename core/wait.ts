@@ -1,0 +1,132 @@
+import { isTransientAwsError } from './aws.js';
+import { type Clock, realSleep, type Sleep, systemClock } from './clock.js';
+import { formatDuration } from './duration.js';
+import { firstLine } from './errors.js';
+import type { Logger } from './log.js';
+
+/**
+ * The one polling loop of the suite. Every wait has a deadline, an interval, a cap on how long
+ * transient faults are tolerated, an abort signal, and a progress line at most once a minute
+ * that says what it is waiting for and the last state seen.
+ */
+export interface WaitOptions<T> {
+  /** What is awaited, for logs: "experiment EXP1 to end". */
+  what: string;
+  poll: (signal: AbortSignal | undefined) => Promise<T>;
+  done: (value: T) => boolean;
+  /** The state seen, for progress lines and timeout messages. */
+  describe: (value: T) => string;
+  intervalMs: number;
+  timeoutMs: number;
+  log: Logger;
+  clock?: Clock;
+  sleep?: Sleep;
+  signal?: AbortSignal;
+  /** Called with every successful poll, before done() is checked. */
+  onValue?: (value: T) => void;
+  progressEveryMs?: number;
+  /** Consecutive transient failures tolerated before the wait gives up with the cause. */
+  maxTransientFailures?: number;
+  /** Upper bound of one backoff sleep after a transient failure. */
+  maxBackoffMs?: number;
+  random?: () => number;
+  isTransient?: (error: unknown) => boolean;
+}
+
+export type WaitResult<T> =
+  | { status: 'done'; value: T; polls: number }
+  | { status: 'timeout'; last: T | undefined; polls: number }
+  | { status: 'aborted'; last: T | undefined; polls: number; reason: unknown };
+
+export const PROGRESS_EVERY_MS = 60_000;
+export const DEFAULT_MAX_TRANSIENT_FAILURES = 8;
+const BACKOFF_BASE_MS = 1_000;
+const DEFAULT_MAX_BACKOFF_MS = 30_000;
+
+/** Raised when transient faults outlast the tolerance: carries the last cause. */
+export class WaitFailedError extends Error {
+  override readonly name = 'WaitFailedError';
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Full jitter: a random sleep between 0 and the capped exponential step. */
+export function fullJitterBackoffMs(attempt: number, maxMs: number, random: () => number): number {
+  const ceiling = Math.min(maxMs, BACKOFF_BASE_MS * 2 ** attempt);
+  return Math.floor(random() * ceiling);
+}
+
+export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitResult<T>> {
+  const clock = options.clock ?? systemClock;
+  const sleep = options.sleep ?? realSleep;
+  const progressEveryMs = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+  const isTransient = options.isTransient ?? isTransientAwsError;
+  const maxFailures = options.maxTransientFailures ?? DEFAULT_MAX_TRANSIENT_FAILURES;
+  const started = clock.now();
+  const deadline = started + options.timeoutMs;
+  let lastProgressAt = started;
+  let last: T | undefined;
+  let polls = 0;
+  let failures = 0;
+
+  const aborted = () => ({ status: 'aborted' as const, last, polls, reason: options.signal?.reason });
+
+  while (true) {
+    if (options.signal?.aborted) return aborted();
+    let delayMs = options.intervalMs;
+    try {
+      polls += 1;
+      const value = await options.poll(options.signal);
+      failures = 0;
+      last = value;
+      options.onValue?.(value);
+      if (options.done(value)) return { status: 'done', value, polls };
+    } catch (error) {
+      if (options.signal?.aborted) return aborted();
+      if (!isTransient(error)) throw error;
+      failures += 1;
+      if (failures > maxFailures) {
+        throw new WaitFailedError(
+          `Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${describeError(error)}`,
+          error,
+        );
+      }
+      delayMs = Math.max(
+        fullJitterBackoffMs(
+          failures,
+          options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
+          options.random ?? Math.random,
+        ),
+        Math.min(options.intervalMs, BACKOFF_BASE_MS),
+      );
+      options.log.info(
+        `Polling ${options.what} failed (${describeError(error)}); retry ${failures}/${maxFailures} in ${formatDuration(delayMs)}`,
+      );
+    }
+
+    const now = clock.now();
+    if (now >= deadline) return { status: 'timeout', last, polls };
+    if (now - lastProgressAt >= progressEveryMs) {
+      lastProgressAt = now;
+      const state = last === undefined ? 'no answer yet' : options.describe(last);
+      options.log.info(
+        `Still waiting for ${options.what} (${formatDuration(now - started)} elapsed, ${formatDuration(deadline - now)} left): ${state}`,
+      );
+    }
+    try {
+      await sleep(Math.min(delayMs, deadline - now), options.signal);
+    } catch (error) {
+      if (options.signal?.aborted) return aborted();
+      throw error;
+    }
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${firstLine(error.message)}`;
+  return String(error);
+}
