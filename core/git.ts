@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { type SimpleGit, simpleGit } from 'simple-git';
 import type { Logger } from './log.js';
 
@@ -157,4 +158,150 @@ function startFile(result: AddedLines, target: string): Set<number> | undefined 
   const lines = new Set<number>();
   result.set(path, lines);
   return lines;
+}
+
+/** A commit as history checks read it: parents, author and subject, nothing else. */
+export interface CommitRecord {
+  sha: string;
+  /** Empty for a root commit, and for a shallow-clone boundary commit (its parents are grafted away). */
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  subject: string;
+}
+
+// Unit separator between fields, NUL (`-z`) between commits: neither can occur in a subject line,
+// a name or an email, so no quoting is needed and parsing stays one split per level.
+const FIELD_SEPARATOR = '\x1f';
+const RECORD_SEPARATOR = '\0';
+const COMMIT_RECORD_FORMAT = ['%H', '%P', '%an', '%ae', '%s'].join('%x1f');
+
+export interface ListCommitsOptions {
+  /** Follow only first parents: the commits that arrived on a branch, not what they merged in. */
+  firstParent?: boolean;
+}
+
+/**
+ * The commits `revisions` select (for example `[head, '^' + base]`), newest first, from ONE
+ * `git log` call. One call per commit would make a 10,000-commit range take minutes. Revisions
+ * come after --end-of-options, so a value that starts with `-` can never become an option.
+ */
+export async function listCommits(
+  git: SimpleGit,
+  revisions: readonly string[],
+  options: ListCommitsOptions = {},
+): Promise<CommitRecord[]> {
+  const output = await git.raw([
+    '-c',
+    'log.showSignature=false',
+    'log',
+    '-z',
+    '--no-color',
+    '--no-decorate',
+    '--encoding=UTF-8',
+    `--format=${COMMIT_RECORD_FORMAT}`,
+    ...(options.firstParent ? ['--first-parent'] : []),
+    '--end-of-options',
+    ...revisions,
+    '--',
+  ]);
+  return parseCommitRecords(output);
+}
+
+export function parseCommitRecords(output: string): CommitRecord[] {
+  const records: CommitRecord[] = [];
+  for (const chunk of output.split(RECORD_SEPARATOR)) {
+    const line = chunk.replace(/^\n+/, '');
+    if (!line) continue;
+    const [sha = '', parents = '', authorName = '', authorEmail = '', subject = ''] =
+      line.split(FIELD_SEPARATOR);
+    records.push({ sha, parents: parents ? parents.split(' ') : [], authorName, authorEmail, subject });
+  }
+  return records;
+}
+
+/** The full SHA of a branch, tag, SHA or expression, or undefined when it names no commit. */
+export async function resolveCommit(git: SimpleGit, revision: string): Promise<string | undefined> {
+  try {
+    const sha = await git.raw([
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${revision}^{commit}`,
+    ]);
+    return sha || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `ancestor` is reachable from `descendant` (a commit is its own ancestor). */
+export async function isAncestor(git: SimpleGit, ancestor: string, descendant: string): Promise<boolean> {
+  try {
+    // Exit code 1 means "not an ancestor"; simple-git turns it into a rejection.
+    await git.raw(['merge-base', '--is-ancestor', ancestor, descendant]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How many commits `include` has that `exclude` has not (`git rev-list --count include ^exclude`). */
+export async function countCommits(git: SimpleGit, include: string, exclude: string): Promise<number> {
+  const output = await git.raw(['rev-list', '--count', '--end-of-options', include, `^${exclude}`, '--']);
+  return Number(output);
+}
+
+/**
+ * The commits a shallow clone cut off below: their parents are missing, so history checks must
+ * not read them as root commits. Empty for a complete clone.
+ */
+export async function shallowBoundary(git: SimpleGit): Promise<Set<string>> {
+  if (!(await isShallow(git))) return new Set();
+  const path = await git.raw(['rev-parse', '--path-format=absolute', '--git-path', 'shallow']);
+  try {
+    const text = await readFile(path, 'utf8');
+    return new Set(text.split('\n').filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Completes a shallow clone (blobless): used when a range's side branches reach below the
+ * shallow boundary even though the merge base was found.
+ */
+export async function fetchFullHistory(
+  git: SimpleGit,
+  shas: readonly string[],
+  log: Logger,
+  remote = DEFAULT_REMOTE,
+): Promise<void> {
+  if (!(await isShallow(git))) return;
+  log.info('Part of the history is below the shallow-clone boundary: fetching the full history');
+  await git.raw(['fetch', '--no-tags', '--filter=blob:none', '--unshallow', remote, ...shas]);
+}
+
+/**
+ * The current tip of `branch` on the remote, without fetching objects (`git ls-remote`), or
+ * undefined when the branch or the remote is not there. ls-remote matches patterns by their tail,
+ * so the exact ref is picked from its answer.
+ */
+export async function remoteBranchTip(
+  git: SimpleGit,
+  branch: string,
+  remote = DEFAULT_REMOTE,
+): Promise<string | undefined> {
+  const ref = `refs/heads/${branch}`;
+  try {
+    const output = await git.raw(['ls-remote', '--heads', remote, ref]);
+    for (const line of output.split('\n')) {
+      const [sha, name] = line.split('\t');
+      if (name === ref && sha) return sha;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
 }

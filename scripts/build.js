@@ -2,8 +2,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildBundle, bundleEntries, mapLimited, ROOT } from './bundles.js';
 
-/** Rebuilds every committed bundle from source (run `npm run build`, which typechecks first). */
-const entries = bundleEntries();
+/**
+ * Rebuilds every committed bundle from source (`npm run build`, which typechecks first).
+ * `node scripts/build.js run-experiment cli` rebuilds only the bundles whose folder names match.
+ */
+const only = process.argv.slice(2);
+const entries = bundleEntries().filter(
+  (entry) => only.length === 0 || only.some((name) => entry.outDir.includes(name)),
+);
 const built = await mapLimited(entries, 2, buildBundle);
 for (const [index, entry] of entries.entries()) {
   const outDir = join(ROOT, entry.outDir);

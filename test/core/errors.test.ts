@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { describeAwsError, hintForAwsError, invalidInput, isUserFacingAwsError } from '../../core/errors.js';
+
+const awsError = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+describe('AWS error hints', () => {
+  it('names the IAM action that was refused', () => {
+    const error = awsError(
+      'AccessDeniedException',
+      'User: arn:aws:sts::123456789012:assumed-role/gate/ci is not authorized to perform: fis:StopExperiment on resource: arn:aws:fis:us-east-1:123456789012:experiment/EXP1',
+    );
+    expect(hintForAwsError(error)).toContain('does not allow fis:StopExperiment');
+    expect(isUserFacingAwsError(error)).toBe(true);
+  });
+
+  it('explains how to configure credentials for expired or missing ones', () => {
+    const hint = hintForAwsError(
+      awsError('ExpiredTokenException', 'The security token included in the request is expired'),
+    );
+    expect(hint).toContain('aws-actions/configure-aws-credentials');
+    expect(hint).toContain('id-token: write');
+    expect(
+      hintForAwsError(awsError('CredentialsProviderError', 'Could not load credentials from any providers')),
+    ).toContain('configure-aws-credentials');
+  });
+
+  it('says which id was not found', () => {
+    expect(hintForAwsError(awsError('ResourceNotFoundException', 'nope'), { resourceId: 'EXT123' })).toBe(
+      "'EXT123' was not found: check the id and the region",
+    );
+  });
+
+  it('has nothing to add for other errors', () => {
+    expect(hintForAwsError(awsError('ValidationException', 'bad'))).toBeUndefined();
+    expect(hintForAwsError('text')).toBeUndefined();
+  });
+
+  it('describes an error in one line', () => {
+    const line = describeAwsError(
+      awsError('ResourceNotFoundException', 'Template not found\nmore'),
+      'GetExperimentTemplate',
+      {
+        resourceId: 'EXT9',
+      },
+    );
+    expect(line).toBe(
+      "GetExperimentTemplate failed: ResourceNotFoundException: Template not found ('EXT9' was not found: check the id and the region)",
+    );
+  });
+
+  it('builds input errors that name input, value and accepted forms', () => {
+    expect(invalidInput('fail-on', 'sometimes', 'use one of error, warning, never').message).toBe(
+      "Invalid fail-on 'sometimes': use one of error, warning, never",
+    );
+  });
+});

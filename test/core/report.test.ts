@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Annotation,
+  capAnnotations,
+  emitAnnotations,
+  formatLocation,
+  parseWorkflowCommand,
+} from '../../core/report/annotations.js';
+import { junitXml } from '../../core/report/junit.js';
+import { sarifLog, toSarifUri } from '../../core/report/sarif.js';
+import { details, escapeCell, sections, table } from '../../core/report/summary.js';
+
+const annotation = (level: Annotation['level'], n: number): Annotation => ({
+  level,
+  message: `m${n}`,
+  file: 'a.tf',
+  startLine: n,
+});
+
+describe('annotations', () => {
+  it('caps each level at 10 and returns the overflow', () => {
+    const all = [...Array.from({ length: 13 }, (_, i) => annotation('error', i)), annotation('warning', 99)];
+    const { shown, overflow } = capAnnotations(all);
+    expect(shown).toHaveLength(11);
+    expect(overflow.map((a) => a.message)).toEqual(['m10', 'm11', 'm12']);
+    const emitted: Annotation[] = [];
+    expect(emitAnnotations(all, (a) => emitted.push(a))).toHaveLength(3);
+    expect(emitted).toHaveLength(11);
+  });
+
+  it('parses workflow commands as the runner writes them', () => {
+    expect(
+      parseWorkflowCommand('::error file=infra/main.tf,line=12,col=5,title=AZ001::Hard-coded%0Aname %25'),
+    ).toEqual({
+      level: 'error',
+      message: 'Hard-coded\nname %',
+      file: 'infra/main.tf',
+      startLine: 12,
+      startColumn: 5,
+      title: 'AZ001',
+    });
+    expect(parseWorkflowCommand('::warning::plain')).toEqual({ level: 'warning', message: 'plain' });
+    expect(parseWorkflowCommand('not a command')).toBeUndefined();
+  });
+
+  it('formats locations', () => {
+    expect(formatLocation({ file: 'a.tf', startLine: 3, startColumn: 7 })).toBe('a.tf:3:7');
+    expect(formatLocation({ file: 'a.tf' })).toBe('a.tf');
+    expect(formatLocation({})).toBe('');
+  });
+});
+
+describe('summary markdown', () => {
+  it('escapes table cells', () => {
+    expect(escapeCell('a|b\n<c>')).toBe('a\\|b<br>&lt;c&gt;');
+    expect(table(['a', 'b'], [['1', '2|3']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2\\|3 |');
+  });
+
+  it('joins sections and folds details', () => {
+    expect(sections('a', undefined, false, 'b')).toBe('a\n\nb\n');
+    expect(details('More', 'body')).toContain('<details><summary>More</summary>');
+  });
+});
+
+describe('SARIF', () => {
+  const log = sarifLog({
+    toolName: 'az-check',
+    informationUri: 'https://github.com/octo-org/resilience-gates',
+    category: 'az-check',
+    rules: [{ id: 'AZ001', name: 'HardCodedAzName', shortDescription: 'Hard-coded AZ name', level: 'error' }],
+    results: [
+      {
+        ruleId: 'AZ001',
+        level: 'error',
+        message: 'use availability_zone_id',
+        file: './infra/my net/main.tf',
+        startLine: 0,
+        startColumn: 3,
+      },
+    ],
+  });
+
+  it('writes a 2.1.0 log with rules, indexed results and fingerprints', () => {
+    expect(log.version).toBe('2.1.0');
+    const run = (log.runs as Record<string, unknown>[])[0]!;
+    const result = (run.results as Record<string, any>[])[0]!;
+    expect(result.ruleIndex).toBe(0);
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('infra/my%20net/main.tf');
+    expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 3 });
+    expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
+    expect(run.automationDetails).toEqual({ id: 'az-check/' });
+  });
+
+  it('makes relative forward-slash URIs', () => {
+    expect(toSarifUri('.\\a\\b.tf'.replace(/^\.\\/, './'))).toBe('a/b.tf');
+  });
+});
+
+describe('JUnit XML', () => {
+  it('counts failures and skips and escapes text', () => {
+    const xml = junitXml({
+      name: 'run-experiment',
+      cases: [
+        { name: 'inject-latency', className: 'fis', durationMs: 1500 },
+        { name: 'stop <db>', className: 'fis', failure: { message: 'failed & "stopped"' } },
+        { name: 'cpu', className: 'fis', skipped: 'skip-all' },
+      ],
+    });
+    expect(xml).toContain(
+      '<testsuite name="run-experiment" tests="3" failures="1" errors="0" skipped="1" time="1.500"',
+    );
+    expect(xml).toContain('name="stop &lt;db&gt;"');
+    expect(xml).toContain('<failure message="failed &amp; &quot;stopped&quot;">');
+    expect(xml).toContain('<skipped message="skip-all"/>');
+  });
+});

