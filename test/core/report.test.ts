@@ -83,10 +83,15 @@ describe('SARIF', () => {
   it('writes a 2.1.0 log with rules, indexed results and fingerprints', () => {
     expect(log.version).toBe('2.1.0');
     const run = (log.runs as Record<string, unknown>[])[0]!;
-    const result = (run.results as Record<string, any>[])[0]!;
+    interface SarifResultShape {
+      ruleIndex: number;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }[];
+      partialFingerprints: { primaryLocationLineHash: string };
+    }
+    const result = (run.results as SarifResultShape[])[0]!;
     expect(result.ruleIndex).toBe(0);
-    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('infra/my%20net/main.tf');
-    expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 3 });
+    expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe('infra/my%20net/main.tf');
+    expect(result.locations[0]!.physicalLocation.region).toEqual({ startLine: 1, startColumn: 3 });
     expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
     expect(run.automationDetails).toEqual({ id: 'az-check/' });
   });
