@@ -1,5 +1,11 @@
 /** Faults a test injects; each matching request consumes one use until `times` runs out. */
-export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop' | 'malformed' | 'expired-credentials';
+export type FaultKind =
+  | 'throttle'
+  | 'server-error'
+  | 'latency'
+  | 'drop'
+  | 'malformed'
+  | 'expired-credentials';
 
 export interface FaultSpec {
   /** Signing name: fis, synthetics, monitoring, ec2, sts. Omitted: any service. */

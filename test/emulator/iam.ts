@@ -19,7 +19,10 @@ export type IamDecision = 'allow' | 'explicit-deny' | 'implicit-deny';
 
 /** IAM wildcards: `*` any run of characters, `?` one; action names compare case-insensitively. */
 function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`, ignoreCase ? 'i' : '').test(value);
 }
 
@@ -45,7 +48,12 @@ export function evaluatePolicy(policy: IamPolicy, action: string, resource: stri
 }
 
 /** AWS's wording for a refusal; the reason clause names why, as recent AWS messages do. */
-export function accessDeniedMessage(principalArn: string, action: string, resource: string, decision: IamDecision) {
+export function accessDeniedMessage(
+  principalArn: string,
+  action: string,
+  resource: string,
+  decision: IamDecision,
+) {
   const because =
     decision === 'explicit-deny'
       ? `with an explicit deny in an identity-based policy`

@@ -32,7 +32,7 @@ export class IdentityStore {
 
   constructor(credentials: ScenarioCredential[]) {
     this.addKey({ ...DEFAULT_CREDENTIALS, accountId: DEFAULT_ACCOUNT_ID });
-    credentials.forEach((credential) => this.addKey(credential));
+    for (const credential of credentials) this.addKey(credential);
   }
 
   addKey(credential: ScenarioCredential): void {
@@ -51,7 +51,12 @@ export class IdentityStore {
   }
 
   /** Mints temporary credentials that act as the role's account; undefined for a malformed ARN. */
-  assumeRole(roleArn: string, sessionName: string, durationSeconds: number, nowMs: number): Identity | undefined {
+  assumeRole(
+    roleArn: string,
+    sessionName: string,
+    durationSeconds: number,
+    nowMs: number,
+  ): Identity | undefined {
     const match = ROLE_ARN_PATTERN.exec(roleArn);
     if (!match) return undefined;
     const [, accountId, roleName] = match as unknown as [string, string, string];

@@ -3,7 +3,14 @@ import { HTTP_OK } from '../errors.js';
 import type { ProtocolWriter, WireResponse } from './types.js';
 
 /** An XML document as plain data: objects are elements, arrays repeat a list item element. */
-export type XmlValue = string | number | boolean | Date | undefined | XmlValue[] | { [key: string]: XmlValue };
+export type XmlValue =
+  | string
+  | number
+  | boolean
+  | Date
+  | undefined
+  | XmlValue[]
+  | { [key: string]: XmlValue };
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
@@ -61,7 +68,11 @@ export function awsQuery(xmlns: string): ProtocolWriter {
       return xmlResponse(error.status, body, requestId);
     },
     malformed(operation, requestId): WireResponse {
-      return xmlResponse(HTTP_OK, `<${operation}Response xmlns="${xmlns}"><${operation}Result><Arn>arn:aw`, requestId);
+      return xmlResponse(
+        HTTP_OK,
+        `<${operation}Response xmlns="${xmlns}"><${operation}Result><Arn>arn:aw`,
+        requestId,
+      );
     },
   };
 }
@@ -84,7 +95,11 @@ export function ec2Query(xmlns: string): ProtocolWriter {
       return xmlResponse(error.status, body, requestId);
     },
     malformed(operation, requestId): WireResponse {
-      return xmlResponse(HTTP_OK, `<${operation}Response xmlns="${xmlns}"><availabilityZoneInfo><item><zone`, requestId);
+      return xmlResponse(
+        HTTP_OK,
+        `<${operation}Response xmlns="${xmlns}"><availabilityZoneInfo><item><zone`,
+        requestId,
+      );
     },
   };
 }

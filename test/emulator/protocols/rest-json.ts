@@ -13,7 +13,11 @@ export const restJson: ProtocolWriter = {
     return jsonResponse(HTTP_OK, output ?? {}, requestId);
   },
   error(error: ApiError, requestId): WireResponse {
-    const response = jsonResponse(error.status, { message: error.message, Message: error.message }, requestId);
+    const response = jsonResponse(
+      error.status,
+      { message: error.message, Message: error.message },
+      requestId,
+    );
     response.headers['x-amzn-errortype'] = error.code;
     return response;
   },

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CanaryOutcomeSpec,
+  CanaryRunReasonCode,
+  CanaryRunState,
+  CanarySpec,
+  CanaryState,
+} from '../scenario.js';
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 60 * MS_PER_MINUTE;
+const DEFAULT_RUN_DURATION_MS = 20_000;
+const DEFAULT_SCHEDULE = 'rate(5 minutes)';
+const CANARY_AGE_MS = 7 * 24 * MS_PER_HOUR;
+const DEFAULT_OUTCOME: CanaryOutcomeSpec = { state: 'PASSED', durationMs: DEFAULT_RUN_DURATION_MS };
+
+export interface CanaryRunRecord {
+  id: string;
+  startedAt: number;
+  completedAt: number;
+  outcome: { state: 'PASSED' | 'FAILED'; reason?: string; reasonCode?: CanaryRunReasonCode };
+}
+
+export interface CanaryRecord {
+  id: string;
+  spec: CanarySpec;
+  /** Run period; 0 = run once per StartCanary. */
+  rateMs: number;
+  state: CanaryState;
+  stateReason?: string;
+  createdAt: number;
+  lastModified: number;
+  lastStarted?: number;
+  lastStopped?: number;
+  runs: CanaryRunRecord[];
+  scriptIndex: number;
+  nextScheduledAt?: number;
+}
+
+/** Parses `rate(N minute|minutes|hour|hours)`; cron schedules are treated as hourly. */
+export function parseRateMs(expression: string): number {
+  const match = /^rate\((\d+)\s+(minute|minutes|hour|hours)\)$/.exec(expression.trim());
+  if (!match) return MS_PER_HOUR;
+  const unit = match[2]!.startsWith('hour') ? MS_PER_HOUR : MS_PER_MINUTE;
+  return Number(match[1]) * unit;
+}
+
+/** What a run looks like at `now`: RUNNING until its scripted completion time. */
+export function runStatusAt(
+  run: CanaryRunRecord,
+  now: number,
+): { state: CanaryRunState; reason?: string; reasonCode?: CanaryRunReasonCode } {
+  return now < run.completedAt ? { state: 'RUNNING' } : run.outcome;
+}
+
+export class CanaryStore {
+  readonly canaries = new Map<string, CanaryRecord>();
+
+  constructor(
+    specs: CanarySpec[],
+    private readonly startMs: number,
+  ) {
+    for (const spec of specs) this.add(spec);
+  }
+
+  add(spec: CanarySpec): void {
+    const rateMs = parseRateMs(spec.schedule ?? DEFAULT_SCHEDULE);
+    const state = spec.state ?? (rateMs === 0 ? 'READY' : 'RUNNING');
+    const runs = (spec.history ?? []).map((run) => ({
+      id: randomUUID(),
+      startedAt: this.startMs + run.startedAtMs,
+      completedAt: this.startMs + run.startedAtMs + (run.durationMs ?? DEFAULT_RUN_DURATION_MS),
+      outcome: {
+        state: run.state === 'FAILED' ? ('FAILED' as const) : ('PASSED' as const),
+        reason: run.reason,
+        reasonCode: run.reasonCode,
+      },
+    }));
+    this.canaries.set(spec.name, {
+      id: randomUUID(),
+      spec,
+      rateMs,
+      state,
+      stateReason: spec.stateReason,
+      createdAt: this.startMs - CANARY_AGE_MS,
+      lastModified: this.startMs - CANARY_AGE_MS,
+      lastStarted: state === 'RUNNING' ? this.startMs - CANARY_AGE_MS : undefined,
+      runs,
+      scriptIndex: 0,
+      nextScheduledAt: state === 'RUNNING' && rateMs > 0 ? this.startMs + rateMs : undefined,
+    });
+  }
+
+  private nextOutcome(canary: CanaryRecord): CanaryOutcomeSpec {
+    const scripted = canary.spec.script?.[canary.scriptIndex];
+    if (scripted) canary.scriptIndex += 1;
+    return scripted ?? canary.spec.defaultOutcome ?? DEFAULT_OUTCOME;
+  }
+
+  private addRun(canary: CanaryRecord, scheduledAt: number): void {
+    const outcome = this.nextOutcome(canary);
+    const startedAt = scheduledAt + (outcome.afterMs ?? 0);
+    canary.runs.push({
+      id: randomUUID(),
+      startedAt,
+      completedAt: startedAt + (outcome.durationMs ?? DEFAULT_RUN_DURATION_MS),
+      outcome: { state: outcome.state, reason: outcome.reason, reasonCode: outcome.reasonCode },
+    });
+  }
+
+  /** Creates scheduled runs that are due, and stops run-once canaries whose run has finished. */
+  tick(now: number): void {
+    for (const canary of this.canaries.values()) {
+      while (
+        canary.state === 'RUNNING' &&
+        canary.nextScheduledAt !== undefined &&
+        canary.nextScheduledAt <= now
+      ) {
+        this.addRun(canary, canary.nextScheduledAt);
+        canary.nextScheduledAt += canary.rateMs;
+      }
+      const last = canary.runs.at(-1);
+      if (canary.rateMs === 0 && canary.state === 'RUNNING' && last && last.completedAt <= now) {
+        canary.state = 'STOPPED';
+        canary.stateReason = undefined;
+        canary.lastStopped = last.completedAt;
+      }
+    }
+  }
+
+  /** StartCanary: run-once canaries get one run now; scheduled ones run now and every period after. */
+  start(canary: CanaryRecord, now: number): void {
+    canary.state = 'RUNNING';
+    canary.stateReason = undefined;
+    canary.lastStarted = now;
+    canary.lastModified = now;
+    if (canary.rateMs === 0) {
+      this.addRun(canary, now);
+    } else {
+      canary.nextScheduledAt = now;
+    }
+    this.tick(now);
+  }
+
+  /** Runs that have started by `now`, newest first, as GetCanaryRuns lists them. */
+  visibleRuns(canary: CanaryRecord, now: number): CanaryRunRecord[] {
+    return canary.runs.filter((run) => run.startedAt <= now).sort((a, b) => b.startedAt - a.startedAt);
+  }
+}
