@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
  */
 const BENCHMARKS: Record<string, () => Promise<{ run: () => unknown }>> = {
   'cold-start': () => import('./cold-start.bench.js'),
+  'branch-policy': () => import('./branch-policy.bench.js'),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });

@@ -85,3 +85,41 @@ describe('the suite', () => {
     ]);
   });
 });
+
+interface WorkflowStep {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+
+/** Every `uses: OWNER/REPO/actions/<name>@v1` step in a workflow file, with its inputs. */
+function suiteSteps(workflow: { jobs?: Record<string, { steps?: WorkflowStep[] }> }): WorkflowStep[] {
+  return Object.values(workflow.jobs ?? {})
+    .flatMap((job) => job.steps ?? [])
+    .filter((step) => /actions\/[a-z-]+@/.test(step.uses ?? '') && step.uses?.startsWith('OWNER/REPO/'));
+}
+
+function workflowFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.ya?ml$/.test(file) && !file.includes('fixtures'))
+    .map((file) => join(dir, file));
+}
+
+describe('example workflows', () => {
+  const files = workflowFiles(join(ROOT, 'examples')).filter((file) => {
+    const parsed = parse(readFileSync(file, 'utf8')) as { jobs?: unknown } | null;
+    return Boolean(parsed?.jobs);
+  });
+
+  it.each(files.map((file) => [file.slice(ROOT.length)]))(
+    '%s uses only inputs the actions declare',
+    (file) => {
+      const workflow = parse(readFileSync(join(ROOT, file), 'utf8'));
+      for (const step of suiteSteps(workflow)) {
+        const action = /actions\/([a-z-]+)@/.exec(step.uses!)![1]!;
+        const declared = Object.keys(metadata(action).inputs ?? {});
+        for (const input of Object.keys(step.with ?? {}))
+          expect(declared, `${action} input ${input}`).toContain(input);
+      }
+    },
+  );
+});
