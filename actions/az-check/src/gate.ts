@@ -1,0 +1,165 @@
+import { join, relative } from 'node:path';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { STSClient } from '@aws-sdk/client-sts';
+import { awsClientOptions } from '../../../core/aws.js';
+import type { GateDefinition, GateOutcome, Host } from '../../../core/host.js';
+import { emitAnnotations } from '../../../core/report/annotations.js';
+import { writeJsonFile } from '../../../core/report/json.js';
+import { loadConfig } from './config.js';
+import { changedLines } from './diff.js';
+import { listFiles, pathFilter, toRelative } from './files.js';
+import { applyResolution, type Finding } from './findings.js';
+import { jsonReport, type ReportInput, sarifReport, summaryMarkdown, toAnnotation } from './report.js';
+import { type Resolution, type ResolveClients, resolveZones } from './resolve.js';
+import { SEVERITY_RANK, type Severity } from './rules.js';
+import { scanFiles } from './scan.js';
+import { type AzCheckSettings, INPUT_NAMES, readSettings } from './settings.js';
+
+/**
+ * az-check as a gate: settings -> files (changed lines or the whole tree) -> findings ->
+ * optional resolution -> annotations, summary, outputs, JSON report, SARIF -> verdict.
+ */
+export interface AzCheckDependencies {
+  /** Builds the AWS clients for `resolve`; tests pass clients pointed at the emulator. */
+  clients?: (settings: AzCheckSettings, env: NodeJS.ProcessEnv) => ResolveClients;
+}
+
+export function sdkClients(settings: AzCheckSettings, env: NodeJS.ProcessEnv): ResolveClients {
+  const aws = settings.aws!;
+  return {
+    sts: () => new STSClient(awsClientOptions('STS', 'az-check', aws, env)),
+    ec2: (region, credentials) =>
+      new EC2Client({
+        ...awsClientOptions('EC2', 'az-check', { ...aws, region }, env),
+        ...(credentials ? { credentials } : {}),
+      }),
+  };
+}
+
+export async function runAzCheck(host: Host, dependencies: AzCheckDependencies = {}): Promise<GateOutcome> {
+  const settings = readSettings(host.inputs, host.env, host.workspace);
+  const config = await loadConfig(
+    settings.configPath,
+    settings.configRequired,
+    relative(settings.root, settings.configPath) || settings.configPath,
+  );
+  // Our own reports are never inputs, wherever the user writes them (a later run would scan them).
+  const ownOutputs = [settings.reportPath, settings.sarifPath].filter((p): p is string => p !== undefined);
+  const filter = pathFilter(settings.root, settings.paths, [
+    ...settings.ignorePaths,
+    ...config.ignorePaths,
+    ...ownOutputs,
+  ]);
+
+  let changeDescription: string | undefined;
+  let changed: Awaited<ReturnType<typeof changedLines>>;
+  if (settings.scan === 'changed') {
+    changed = await changedLines(settings, host.log);
+    changeDescription = changed?.description;
+  }
+  const files = changed
+    ? [...changed.lines.keys()].filter(filter).sort()
+    : await listFiles(settings.root, filter);
+  host.log.info(
+    `Checking ${files.length} file(s)${changeDescription ? ` changed in ${changeDescription}` : ''}`,
+  );
+
+  const scan = await scanFiles({
+    root: settings.root,
+    files,
+    ...(changed ? { changed: changed.lines } : {}),
+    options: { scanComments: settings.scanComments ?? config.scanComments ?? false },
+    policy: {
+      config,
+      uniformRegionSeverity: settings.uniformRegionSeverity ?? config.uniformRegionSeverity ?? 'warning',
+    },
+  });
+  // Annotations and SARIF need paths from the repository root, not from working-directory.
+  for (const finding of scan.findings)
+    finding.file = toRelative(host.workspace, join(settings.root, finding.file));
+  const active = scan.findings.filter((f) => !f.suppressed);
+  const suppressed = scan.findings.filter((f) => f.suppressed);
+
+  const resolution = settings.resolve ? await resolve(active, settings, host, dependencies) : undefined;
+  const outcome = verdict(active, settings.failOn);
+  const report: ReportInput = {
+    ...outcome,
+    findings: active,
+    suppressed,
+    scan: {
+      mode: settings.scan,
+      ...(changeDescription ? { compared: changeDescription } : {}),
+      filesConsidered: scan.filesConsidered,
+      filesParsed: scan.filesParsed,
+    },
+    ...(resolution ? { resolution } : {}),
+    failOn: settings.failOn,
+  };
+  await publish(host, settings, report);
+  return outcome;
+}
+
+async function resolve(
+  findings: Finding[],
+  settings: AzCheckSettings,
+  host: Host,
+  dependencies: AzCheckDependencies,
+): Promise<Resolution> {
+  const regions = [
+    ...new Set(findings.map((f) => f.region).filter((r): r is string => r !== undefined)),
+  ].sort();
+  const clients = (dependencies.clients ?? sdkClients)(settings, host.env);
+  const resolution = await resolveZones(regions, settings.roleArns, clients, host.log, (secret) =>
+    host.setSecret(secret),
+  );
+  for (const finding of findings) applyResolution(finding, resolution.accounts);
+  return resolution;
+}
+
+function verdict(
+  findings: readonly Finding[],
+  failOn: AzCheckSettings['failOn'],
+): Pick<GateOutcome, 'summaryLine'> & { result: 'pass' | 'fail' } {
+  const reportable = findings.filter((f) => f.ruleId !== 'AZ000');
+  const failing =
+    failOn === 'never'
+      ? []
+      : findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]);
+  if (failing.length > 0) {
+    return {
+      result: 'fail',
+      summaryLine: `${failing.length} finding(s) at or above ${failOn}: use AZ IDs instead of AZ names`,
+    };
+  }
+  if (reportable.length > 0)
+    return {
+      result: 'pass',
+      summaryLine: `${reportable.length} finding(s) below the fail-on level (${failOn})`,
+    };
+  return { result: 'pass', summaryLine: 'No hard-coded Availability Zone names found' };
+}
+
+async function publish(host: Host, settings: AzCheckSettings, report: ReportInput): Promise<void> {
+  const overflow = emitAnnotations(report.findings.map(toAnnotation), (a) => host.annotate(a));
+  await host.appendSummary(summaryMarkdown(report, overflow));
+  await writeJsonFile(settings.reportPath, jsonReport(report));
+  if (settings.sarifPath) await writeJsonFile(settings.sarifPath, sarifReport(report.findings));
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const f of report.findings) counts[f.severity] += 1;
+  host.setOutput('findings-count', report.findings.filter((f) => f.ruleId !== 'AZ000').length);
+  host.setOutput('errors-count', counts.error);
+  host.setOutput('warnings-count', counts.warning);
+  host.setOutput('suppressed-count', report.suppressed.length);
+  host.setOutput('files-scanned', report.scan.filesConsidered);
+  host.setOutput('result', report.result);
+  host.setOutput('report-path', settings.reportPath);
+  if (settings.sarifPath) host.setOutput('sarif-path', settings.sarifPath);
+}
+
+export const azCheckGate: GateDefinition = {
+  name: 'az-check',
+  description: 'Find hard-coded Availability Zone names in IaC changes and point to AZ IDs',
+  inputs: INPUT_NAMES,
+  positionalInput: 'paths',
+  run: (host) => runAzCheck(host),
+};

@@ -1,0 +1,231 @@
+import { basename } from 'node:path';
+import { Analysis, type RawFinding, regionNote } from './analysis.js';
+import { analyzeCloudFormation, isCloudFormation } from './cloudformation.js';
+import { type HclComment, parseHcl } from './hcl.js';
+import {
+  analyzeCdkContext,
+  analyzeEksctl,
+  analyzeKubernetes,
+  isEksctlConfig,
+  ZONE_LABELS,
+} from './kubernetes.js';
+import {
+  analyzeTerraform,
+  analyzeTerraformPlan,
+  analyzeVariableValues,
+  isTerraformPlan,
+} from './terraform.js';
+import { LineIndex, type Loc, type Node } from './tree.js';
+import { ParseError, parseYamlDocuments } from './yaml-tree.js';
+import { mayContainZones, zonesInText } from './zones.js';
+
+/**
+ * One file in, findings out. Chooses the format from the path (and, for JSON and YAML, from the
+ * content: plan, CloudFormation, eksctl, CDK context, Kubernetes, anything else), never throws for
+ * bad input: a syntax error becomes a diagnostic for that file.
+ */
+export type FileFormat =
+  | 'terraform'
+  | 'terraform-vars'
+  | 'terragrunt'
+  | 'terraform-json'
+  | 'terraform-vars-json'
+  | 'json'
+  | 'yaml'
+  | 'helm-template';
+
+export interface FileDiagnostic {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface FileScan {
+  format: FileFormat;
+  /** False when the cheap pre-filter found nothing AZ-like and the file was never parsed. */
+  parsed: boolean;
+  findings: RawFinding[];
+  diagnostic?: FileDiagnostic;
+}
+
+export interface ScanOptions {
+  /** Also report AZ names in comments (off by default: comments do not deploy anything). */
+  scanComments: boolean;
+}
+
+const HELM_TEMPLATE = /(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/;
+
+/** The format for a path, or undefined for files az-check does not read. */
+export function formatOf(path: string): FileFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.tf')) return 'terraform';
+  if (lower.endsWith('.tfvars')) return 'terraform-vars';
+  if (lower.endsWith('.hcl')) return 'terragrunt';
+  if (lower.endsWith('.tf.json')) return 'terraform-json';
+  if (lower.endsWith('.tfvars.json')) return 'terraform-vars-json';
+  if (lower.endsWith('.json')) return 'json';
+  if (HELM_TEMPLATE.test(lower)) return 'helm-template';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml') || lower.endsWith('.template')) return 'yaml';
+  return undefined;
+}
+
+export function scanFileText(path: string, text: string, options: ScanOptions): FileScan {
+  const format = formatOf(path) ?? 'yaml';
+  if (!mayContainZones(text)) return { format, parsed: false, findings: [] };
+  try {
+    return { format, parsed: true, findings: analyze(path, format, text, options) };
+  } catch (error) {
+    // RangeError: a pathologically nested document exhausted the stack in a recursive step.
+    if (error instanceof RangeError) {
+      return {
+        format,
+        parsed: true,
+        findings: [],
+        diagnostic: { message: 'Nesting too deep', line: 1, column: 1 },
+      };
+    }
+    if (!(error instanceof ParseError)) throw error;
+    return {
+      format,
+      parsed: true,
+      findings: [],
+      diagnostic: { message: error.message, line: error.line, column: error.column },
+    };
+  }
+}
+
+function analyze(path: string, format: FileFormat, text: string, options: ScanOptions): RawFinding[] {
+  switch (format) {
+    case 'terraform':
+    case 'terraform-vars':
+    case 'terragrunt':
+      return analyzeHcl(format, text, options);
+    case 'helm-template':
+      return scanTemplateText(text);
+    default:
+      return analyzeStructured(path, format, text, options);
+  }
+}
+
+function analyzeHcl(format: FileFormat, text: string, options: ScanOptions): RawFinding[] {
+  const { body, comments } = parseHcl(text);
+  const analysis = new Analysis([body]);
+  if (format === 'terraform') analyzeTerraform(body, analysis);
+  else analyzeVariableValues(body, analysis);
+  analysis.genericWalk(body);
+  if (options.scanComments) commentFindings(comments, analysis);
+  return analysis.findings;
+}
+
+function analyzeStructured(
+  path: string,
+  format: FileFormat,
+  text: string,
+  options: ScanOptions,
+): RawFinding[] {
+  const documents = parseYamlDocuments(text);
+  const analysis = new Analysis(documents);
+  for (const root of documents) analyzeDocument(path, format, root, analysis);
+  if (options.scanComments && format === 'yaml') commentFindings(yamlComments(text), analysis);
+  return analysis.findings;
+}
+
+function analyzeDocument(path: string, format: FileFormat, root: Node, analysis: Analysis): void {
+  if (format === 'terraform-json') {
+    analyzeTerraform(root, analysis);
+  } else if (format === 'terraform-vars-json') {
+    analyzeVariableValues(root, analysis);
+  } else if (isTerraformPlan(root)) {
+    // Plans: only what the author wrote; planned values repeat every computed zone of the state.
+    analyzeTerraformPlan(root, analysis);
+    return;
+  } else if (isCloudFormation(root)) {
+    analyzeCloudFormation(root, analysis);
+    return;
+  } else if (basename(path) === 'cdk.context.json') {
+    analyzeCdkContext(root, analysis);
+  } else {
+    if (isEksctlConfig(root)) analyzeEksctl(root, analysis);
+    analyzeKubernetes(root, analysis);
+  }
+  analysis.genericWalk(root);
+}
+
+function commentFindings(comments: readonly HclComment[], analysis: Analysis): void {
+  for (const comment of comments) {
+    for (const { zone, offset } of zonesInText(comment.text)) {
+      if (zone.kind !== 'name') continue;
+      const column =
+        comment.loc.line === comment.loc.endLine ? comment.loc.column + offset : comment.loc.column;
+      analysis.add({
+        ruleId: 'AZ007',
+        loc: {
+          line: comment.loc.line,
+          column,
+          endLine: comment.loc.line,
+          endColumn: column + zone.text.length,
+        },
+        zone,
+        region: zone.region,
+        message: `AZ name '${zone.text}' in a comment: ${regionNote(zone)}`,
+        fix: 'Refer to zones by AZ ID in documentation too',
+      });
+    }
+  }
+}
+
+/** `#` comments of a YAML file (outside quotes), for scan-comments. */
+export function yamlComments(text: string): HclComment[] {
+  const lines = new LineIndex(text);
+  const comments: HclComment[] = [];
+  for (let line = 1; line <= lines.lineCount; line += 1) {
+    const content = lines.lineText(line);
+    const at = commentStart(content);
+    if (at < 0) continue;
+    const loc: Loc = { line, column: at + 1, endLine: line, endColumn: content.length + 1 };
+    comments.push({ text: content.slice(at), loc });
+  }
+  return comments;
+}
+
+function commentStart(line: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]!))) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Helm templates are not YAML until rendered (`{{ .Values.x }}`), so they are read line by line:
+ * AZ names on a zone-label line are AZ001, elsewhere AZ007. Comment lines are skipped.
+ */
+function scanTemplateText(text: string): RawFinding[] {
+  const lines = new LineIndex(text);
+  const findings: RawFinding[] = [];
+  for (let line = 1; line <= lines.lineCount; line += 1) {
+    const content = lines.lineText(line);
+    const comment = commentStart(content);
+    const code = comment < 0 ? content : content.slice(0, comment);
+    const label = [...ZONE_LABELS].some((l) => code.includes(l));
+    for (const { zone, offset } of zonesInText(code)) {
+      if (zone.kind !== 'name') continue;
+      findings.push({
+        ruleId: label ? 'AZ001' : 'AZ007',
+        loc: { line, column: offset + 1, endLine: line, endColumn: offset + 1 + zone.text.length },
+        zone,
+        region: zone.region,
+        message: `Hard-coded AZ name '${zone.text}' in a Helm template: ${regionNote(zone)}`,
+        fix: label ? 'Select by topology.k8s.aws/zone-id with the AZ ID' : 'Move zones to values as AZ IDs',
+      });
+    }
+  }
+  return findings;
+}
