@@ -28,12 +28,9 @@ export async function isGitRepository(git: SimpleGit): Promise<boolean> {
 }
 
 export async function hasCommit(git: SimpleGit, sha: string): Promise<boolean> {
-  try {
-    await git.raw(['cat-file', '-e', `${sha}^{commit}`]);
-    return true;
-  } catch {
-    return false;
-  }
+  // rev-parse prints the SHA when the commit is there. A command that prints nothing makes
+  // simple-git wait 50 ms more before it reports completion: `cat-file -e` cost that every call.
+  return (await resolveCommit(git, sha)) !== undefined;
 }
 
 export async function isShallow(git: SimpleGit): Promise<boolean> {
@@ -238,13 +235,19 @@ export async function resolveCommit(git: SimpleGit, revision: string): Promise<s
 
 /** True when `ancestor` is reachable from `descendant` (a commit is its own ancestor). */
 export async function isAncestor(git: SimpleGit, ancestor: string, descendant: string): Promise<boolean> {
-  try {
-    // Exit code 1 means "not an ancestor"; simple-git turns it into a rejection.
-    await git.raw(['merge-base', '--is-ancestor', ancestor, descendant]);
-    return true;
-  } catch {
-    return false;
-  }
+  // Not `merge-base --is-ancestor`: it answers by exit code alone, and simple-git resolves a
+  // failing command that writes nothing to stderr (after waiting 50 ms for output that never
+  // comes). `--count` always prints: 0 commits in `ancestor ^descendant` means reachable.
+  const output = await git.raw([
+    'rev-list',
+    '--count',
+    '--max-count=1',
+    '--end-of-options',
+    ancestor,
+    `^${descendant}`,
+    '--',
+  ]);
+  return output === '0';
 }
 
 /** How many commits `include` has that `exclude` has not (`git rev-list --count include ^exclude`). */
@@ -301,6 +304,30 @@ export async function remoteBranchTip(
       if (name === ref && sha) return sha;
     }
     return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The branch `<remote>/HEAD` points at (the remote's default branch), if the clone recorded it. */
+export async function remoteDefaultBranch(
+  git: SimpleGit,
+  remote = DEFAULT_REMOTE,
+): Promise<string | undefined> {
+  try {
+    // Not `symbolic-ref --quiet`: silent when absent, which costs simple-git a 50 ms wait.
+    const ref = await git.raw(['rev-parse', '--abbrev-ref', `refs/remotes/${remote}/HEAD`]);
+    return ref.startsWith(`${remote}/`) ? ref.slice(remote.length + 1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The checked-out branch, or undefined on a detached HEAD. */
+export async function currentBranch(git: SimpleGit): Promise<string | undefined> {
+  try {
+    const ref = await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return ref || undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,100 @@
-import { describe, expect, it } from 'vitest';
-import { parseAddedLines } from '../../core/git.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  countCommits,
+  currentBranch,
+  isAncestor,
+  listCommits,
+  openRepository,
+  parseAddedLines,
+  parseCommitRecords,
+  remoteBranchTip,
+  remoteDefaultBranch,
+  resolveCommit,
+  shallowBoundary,
+} from '../../core/git.js';
+import { Sandbox } from '../branch-policy/repo.js';
+
+/** The history helpers branch-policy added, on real repositories. */
+let sandbox: Sandbox;
+
+beforeEach(() => {
+  sandbox = new Sandbox();
+});
+afterEach(() => sandbox.cleanup());
+
+describe('listCommits', () => {
+  it('reads parents, author and subject of a range in one call, newest first', async () => {
+    const base = sandbox.commit('base');
+    sandbox.switch('side', true);
+    const side = sandbox.commit('side | with "quotes" and ünïcødé');
+    sandbox.switch('main');
+    const main = sandbox.commit('main', { name: 'Zoë Ω', email: 'zoe@example.com' });
+    const merge = sandbox.merge('side');
+    const commits = await listCommits(openRepository(sandbox.workDir), [merge, `^${base}`]);
+    expect(commits).toEqual([
+      {
+        sha: merge,
+        parents: [main, side],
+        authorName: 'Ada Author',
+        authorEmail: 'ada@example.com',
+        subject: "Merge branch 'side'",
+      },
+      { sha: main, parents: [base], authorName: 'Zoë Ω', authorEmail: 'zoe@example.com', subject: 'main' },
+      {
+        sha: side,
+        parents: [base],
+        authorName: 'Ada Author',
+        authorEmail: 'ada@example.com',
+        subject: 'side | with "quotes" and ünïcødé',
+      },
+    ]);
+    const firstParent = await listCommits(openRepository(sandbox.workDir), [merge, `^${base}`], {
+      firstParent: true,
+    });
+    expect(firstParent.map((c) => c.sha)).toEqual([merge, main]);
+  });
+
+  it('parses root commits and empty output', () => {
+    expect(parseCommitRecords('')).toEqual([]);
+    expect(parseCommitRecords('a\x1f\x1fN\x1fe\x1fs\0')).toEqual([
+      { sha: 'a', parents: [], authorName: 'N', authorEmail: 'e', subject: 's' },
+    ]);
+  });
+});
+
+describe('revisions', () => {
+  it('resolves names that look like options without running them as options', async () => {
+    const first = sandbox.commit('one');
+    const second = sandbox.commit('two');
+    sandbox.git(['update-ref', 'refs/heads/--output=x', first]);
+    const git = openRepository(sandbox.workDir);
+    expect(await resolveCommit(git, '--output=x')).toBe(first);
+    expect(await resolveCommit(git, 'HEAD~1')).toBe(first);
+    expect(await resolveCommit(git, 'nope')).toBeUndefined();
+    expect(await isAncestor(git, first, second)).toBe(true);
+    expect(await isAncestor(git, second, first)).toBe(false);
+    expect(await isAncestor(git, second, second)).toBe(true);
+    expect(await countCommits(git, second, first)).toBe(1);
+    expect(await currentBranch(git)).toBe('main');
+    sandbox.git(['switch', '--quiet', '--detach']);
+    expect(await currentBranch(git)).toBeUndefined();
+  });
+});
+
+describe('remotes and shallow clones', () => {
+  it('reads remote tips, the remote default branch and the shallow boundary', async () => {
+    sandbox.commit('one');
+    const tip = sandbox.commit('two');
+    sandbox.push('HEAD:refs/heads/main', 'HEAD~1:refs/heads/x/refs/heads/main');
+    const clone = sandbox.shallowClone('main');
+    const git = openRepository(clone);
+    expect(await remoteBranchTip(git, 'main')).toBe(tip);
+    expect(await remoteBranchTip(git, 'missing')).toBeUndefined();
+    expect(await remoteDefaultBranch(git)).toBe('main');
+    expect(await shallowBoundary(git)).toEqual(new Set([tip]));
+    expect(await shallowBoundary(openRepository(sandbox.workDir))).toEqual(new Set());
+  });
+});
 
 describe('parseAddedLines', () => {
   it('maps each file to the new-side lines of its hunks', () => {

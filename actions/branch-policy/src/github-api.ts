@@ -1,0 +1,107 @@
+import type { CommitInfo } from './rules.js';
+
+/**
+ * The API fallback, for when git is not installed or the job has no checkout. One endpoint,
+ * compare (`GET /repos/{owner}/{repo}/compare/{base}...{head}`), answers every question the rules
+ * ask: ancestry (`status`), how far behind (`behind_by`) and the commits with their parents. It
+ * lists at most API_COMMIT_CAP commits; callers say so when that truncates a range.
+ */
+export const API_COMMIT_CAP = 250;
+const API_PAGE_SIZE = 100;
+
+export type ComparisonStatus = 'ahead' | 'behind' | 'identical' | 'diverged';
+
+export interface Comparison {
+  status: ComparisonStatus;
+  aheadBy: number;
+  behindBy: number;
+  totalCommits: number;
+  /** Newest first, at most API_COMMIT_CAP. */
+  commits: CommitInfo[];
+}
+
+export interface GitHubApi {
+  compare(base: string, head: string): Promise<Comparison>;
+}
+
+/** The part of @actions/github's Octokit this module calls (tests pass a fake of the same shape). */
+export interface OctokitLike {
+  rest: {
+    repos: {
+      compareCommitsWithBasehead(params: {
+        owner: string;
+        repo: string;
+        basehead: string;
+        per_page?: number;
+        page?: number;
+      }): Promise<{ data: unknown }>;
+    };
+  };
+}
+
+interface ApiCommit {
+  sha: string;
+  parents?: { sha: string }[];
+  commit?: { message?: string; author?: { name?: string; email?: string } | null };
+  author?: { login?: string } | null;
+}
+
+interface ApiComparison {
+  status: ComparisonStatus;
+  ahead_by: number;
+  behind_by: number;
+  total_commits: number;
+  commits?: ApiCommit[];
+}
+
+export function octokitApi(octokit: OctokitLike, repository: { owner: string; repo: string }): GitHubApi {
+  return {
+    async compare(base, head) {
+      const commits: ApiCommit[] = [];
+      let first: ApiComparison | undefined;
+      for (let page = 1; commits.length < API_COMMIT_CAP; page += 1) {
+        const response = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...repository,
+          basehead: `${base}...${head}`,
+          per_page: API_PAGE_SIZE,
+          page,
+        });
+        const data = response.data as ApiComparison;
+        first ??= data;
+        const pageCommits = data.commits ?? [];
+        commits.push(...pageCommits);
+        if (pageCommits.length < API_PAGE_SIZE || commits.length >= data.total_commits) break;
+      }
+      const comparison = first as ApiComparison;
+      return {
+        status: comparison.status,
+        aheadBy: comparison.ahead_by,
+        behindBy: comparison.behind_by,
+        totalCommits: comparison.total_commits,
+        // The API lists oldest first; git and the rules read newest first.
+        commits: commits.slice(0, API_COMMIT_CAP).map(toCommitInfo).reverse(),
+      };
+    },
+  };
+}
+
+export function toCommitInfo(commit: ApiCommit): CommitInfo {
+  const info: CommitInfo = {
+    sha: commit.sha,
+    parents: (commit.parents ?? []).map((parent) => parent.sha),
+    authorName: commit.commit?.author?.name ?? '',
+    authorEmail: commit.commit?.author?.email ?? '',
+    subject: (commit.commit?.message ?? '').split('\n', 1)[0] ?? '',
+  };
+  if (commit.author?.login) info.authorLogin = commit.author.login;
+  return info;
+}
+
+/** The note the report carries when the cap truncated a range. */
+export function capNote(listed: number, total: number): string | undefined {
+  if (listed >= total) return undefined;
+  return (
+    `GitHub's API lists at most ${API_COMMIT_CAP} commits: checked ${listed} of ${total}. ` +
+    'Add actions/checkout before this step so git reads the whole range.'
+  );
+}

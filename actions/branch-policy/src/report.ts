@@ -1,0 +1,55 @@
+import { short } from '../../../core/git.js';
+import type { Annotation } from '../../../core/report/annotations.js';
+import { code, codeBlock, heading, RESULT_ICONS, sections, table } from '../../../core/report/summary.js';
+import type { Verdict } from './check.js';
+import { ACTION_NAME } from './settings.js';
+
+/** Reporters: annotations, the job summary and the JSON report, all from one verdict. */
+// A summary holds at most 1 MiB: a 10,000-commit range of merges must not overflow it.
+export const SUMMARY_ROW_LIMIT = 200;
+const SUBJECT_WIDTH_CHARS = 120;
+
+/** One error per violation; the step's page shows them (no file: they concern history, not lines). */
+export function violationAnnotations(verdict: Verdict): Annotation[] {
+  return verdict.violations.map((v) => ({
+    level: 'error',
+    title: `${ACTION_NAME}: ${v.rule}`,
+    message: `${short(v.sha)} ${v.subject} (${v.author}): ${v.message}`,
+  }));
+}
+
+export function renderSummary(verdict: Verdict): string {
+  const title = `${RESULT_ICONS[verdict.result]} ${ACTION_NAME}: ${verdict.summaryLine}`;
+  const source =
+    verdict.source === 'none'
+      ? undefined
+      : `Checked ${verdict.checkedCommits} commit(s) with ${verdict.source === 'git' ? 'git' : 'the GitHub API'}` +
+        (verdict.base?.sha && verdict.head?.sha
+          ? `: ${code(short(verdict.base.sha))}..${code(short(verdict.head.sha))}`
+          : '.');
+  return sections(
+    heading(title, 3),
+    source,
+    violationTable(verdict),
+    verdict.fixCommands.length > 0 && `**Fix**\n\n${codeBlock(verdict.fixCommands.join('\n'), 'sh')}`,
+    verdict.notes.length > 0 && verdict.notes.map((note) => `- ${note}`).join('\n'),
+  );
+}
+
+function violationTable(verdict: Verdict): string | undefined {
+  if (verdict.violations.length === 0) return undefined;
+  const rows = verdict.violations
+    .slice(0, SUMMARY_ROW_LIMIT)
+    .map((v) => [v.rule, code(short(v.sha)), truncate(v.subject), v.author, v.message]);
+  const rest = verdict.violations.length - rows.length;
+  const more = rest > 0 ? `\n\n…and ${rest} more in the JSON report.` : '';
+  return table(['Rule', 'Commit', 'Subject', 'Author', 'Problem'], rows) + more;
+}
+
+function truncate(text: string): string {
+  return text.length > SUBJECT_WIDTH_CHARS ? `${text.slice(0, SUBJECT_WIDTH_CHARS - 1)}…` : text;
+}
+
+export function jsonReport(verdict: Verdict): Record<string, unknown> {
+  return { tool: ACTION_NAME, ...verdict };
+}

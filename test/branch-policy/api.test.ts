@@ -1,0 +1,192 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  API_COMMIT_CAP,
+  type Comparison,
+  type GitHubApi,
+  type OctokitLike,
+  octokitApi,
+} from '../../actions/branch-policy/src/github-api.js';
+import { mergeGroupEvent, pullRequestEvent, pushEvent, runGate } from './harness.js';
+import { Sandbox } from './repo.js';
+
+/** The API fallback: no checkout (or no git), answered by the compare endpoint. */
+let sandbox: Sandbox;
+let empty: string;
+
+beforeEach(() => {
+  sandbox = new Sandbox();
+  empty = join(sandbox.root, 'no-checkout');
+  mkdirSync(empty);
+});
+afterEach(() => sandbox.cleanup());
+
+function apiCommit(sha: string, parents: string[], message: string, login = 'ada') {
+  return {
+    sha,
+    parents: parents.map((p) => ({ sha: p, url: '' })),
+    commit: {
+      message,
+      author: { name: 'Ada Author', email: 'ada@example.com', date: '2024-01-01T00:00:00Z' },
+    },
+    author: { login },
+  };
+}
+
+const sha = (n: number) => n.toString(16).padStart(40, '0');
+
+/** A fake of the compare endpoint over a fixed list of commits (oldest first, as the API sends). */
+function fakeOctokit(
+  answers: Record<
+    string,
+    {
+      status: Comparison['status'];
+      behind_by?: number;
+      commits: ReturnType<typeof apiCommit>[];
+      total?: number;
+    }
+  >,
+) {
+  const calls: string[] = [];
+  const octokit: OctokitLike = {
+    rest: {
+      repos: {
+        async compareCommitsWithBasehead(params) {
+          calls.push(`${params.owner}/${params.repo} ${params.basehead} page ${params.page}`);
+          const answer = answers[params.basehead];
+          if (!answer) throw Object.assign(new Error('Not Found'), { status: 404 });
+          const perPage = params.per_page ?? 100;
+          const page = params.page ?? 1;
+          return {
+            data: {
+              status: answer.status,
+              ahead_by: answer.commits.length,
+              behind_by: answer.behind_by ?? 0,
+              total_commits: answer.total ?? answer.commits.length,
+              commits: answer.commits.slice((page - 1) * perPage, page * perPage),
+            },
+          };
+        },
+      },
+    },
+  };
+  return { octokit, calls };
+}
+
+function using(octokit: OctokitLike): { createApi: () => Promise<GitHubApi> } {
+  return { createApi: async () => octokitApi(octokit, { owner: 'octo-org', repo: 'octo-repo' }) };
+}
+
+describe('API fallback', () => {
+  it('checks a pull request with no checkout, through compare', async () => {
+    const commits = [
+      apiCommit(sha(1), [sha(100)], 'feature work'),
+      apiCommit(sha(2), [sha(1), sha(101)], "Merge branch 'main' into feature"),
+      apiCommit(sha(3), [sha(2)], 'fixup! feature work', 'ada'),
+    ];
+    const { octokit, calls } = fakeOctokit({
+      [`${sha(100)}...${sha(3)}`]: { status: 'diverged', behind_by: 2, commits },
+    });
+    const event = pullRequestEvent({
+      base: 'main',
+      baseSha: sha(100),
+      head: 'feature',
+      headSha: sha(3),
+      commits: 3,
+    });
+    const run = await runGate(sandbox, { event, workspace: empty, dependencies: using(octokit) });
+    expect(calls).toEqual([`octo-org/octo-repo ${sha(100)}...${sha(3)} page 1`]);
+    expect(run.report.source).toBe('api');
+    expect(run.violations.map((v) => [v.rule, v.sha, v.message])).toEqual([
+      ['no-autosquash-commits', sha(3), 'fixup! commit: fold it in with git rebase -i --autosquash'],
+      ['no-merge-commits', sha(2), 'back-merge from main: rebase the branch instead of merging'],
+      [
+        'require-rebased',
+        sha(3),
+        `not rebased: feature is 2 commits behind main (the main tip ${sha(100).slice(0, 7)} is not in the branch)`,
+      ],
+    ]);
+    expect(run.host.log.lines[0]).toMatch(/No git repository at .*: reading history from the GitHub API/);
+  });
+
+  it(`says when the ${API_COMMIT_CAP}-commit cap truncates a range`, async () => {
+    const commits = Array.from({ length: 300 }, (_, i) =>
+      apiCommit(sha(i + 1), [sha(i === 0 ? 1000 : i)], `commit ${i + 1}`),
+    );
+    const { octokit, calls } = fakeOctokit({ [`${sha(1000)}...${sha(300)}`]: { status: 'ahead', commits } });
+    const event = pullRequestEvent({
+      base: 'main',
+      baseSha: sha(1000),
+      head: 'big',
+      headSha: sha(300),
+      commits: 300,
+    });
+    const run = await runGate(sandbox, { event, workspace: empty, dependencies: using(octokit) });
+    expect(calls).toHaveLength(3);
+    expect(run.report.checkedCommits).toBe(API_COMMIT_CAP);
+    expect(run.report.notes).toEqual([
+      "GitHub's API lists at most 250 commits: checked 250 of 300. Add actions/checkout before this step so git reads the whole range.",
+    ]);
+    expect(run.host.summaries.join('\n')).toContain('at most 250 commits');
+  });
+
+  it('detects a force push and its dropped commits through the API', async () => {
+    const before = sha(3);
+    const after = sha(4);
+    const { octokit } = fakeOctokit({
+      [`${before}...${after}`]: { status: 'diverged', commits: [apiCommit(after, [sha(1)], 'rewritten')] },
+      [`${after}...${before}`]: {
+        status: 'diverged',
+        commits: [apiCommit(sha(2), [sha(1)], 'c2'), apiCommit(before, [sha(2)], 'c3')],
+      },
+    });
+    const run = await runGate(sandbox, {
+      event: pushEvent({ branch: 'main', before, after, forced: false }),
+      workspace: empty,
+      dependencies: using(octokit),
+    });
+    expect(run.violations.map((v) => [v.rule, v.sha])).toEqual([
+      ['no-force-push', before],
+      ['no-force-push', sha(2)],
+    ]);
+  });
+
+  it('checks a merge group through the API', async () => {
+    const commits = [
+      apiCommit(sha(1), [sha(100)], 'work'),
+      apiCommit(sha(2), [sha(100), sha(1)], 'Merge pull request #1 from o/feature'),
+    ];
+    const { octokit } = fakeOctokit({ [`${sha(100)}...${sha(2)}`]: { status: 'ahead', commits } });
+    const run = await runGate(sandbox, {
+      event: mergeGroupEvent({ base: 'main', baseSha: sha(100), headSha: sha(2) }),
+      workspace: empty,
+      inputs: { 'merge-style': 'merge' },
+      dependencies: using(octokit),
+    });
+    expect(run.outcome.result).toBe('pass');
+    expect(run.report.checkedCommits).toBe(2);
+  });
+
+  it('falls back to the API when git cannot read the history', async () => {
+    const commits = [apiCommit(sha(1), [sha(100)], 'work')];
+    const { octokit } = fakeOctokit({ [`${sha(100)}...${sha(1)}`]: { status: 'ahead', commits } });
+    const event = pullRequestEvent({ base: 'main', baseSha: sha(100), head: 'feature', headSha: sha(1) });
+    sandbox.commit('unrelated');
+    // A repository without the commits and without the remote: git cannot answer.
+    sandbox.git(['remote', 'remove', 'origin']);
+    const run = await runGate(sandbox, { event, workspace: sandbox.workDir, dependencies: using(octokit) });
+    expect(run.report.source).toBe('api');
+    expect(run.outcome.result).toBe('pass');
+    expect(run.host.log.lines.join('\n')).toMatch(/Reading history with git failed .*: using the GitHub API/);
+  });
+
+  it('fails in one line with neither a checkout nor a token', async () => {
+    const event = pullRequestEvent({ base: 'main', baseSha: sha(100), head: 'feature', headSha: sha(1) });
+    await expect(
+      runGate(sandbox, { event, workspace: empty, env: { GITHUB_REPOSITORY: '' } }),
+    ).rejects.toThrow(
+      /^No git checkout at .* and no token for the GitHub API: add actions\/checkout before this step or set the 'token' input$/,
+    );
+  });
+});
