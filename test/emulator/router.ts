@@ -98,14 +98,10 @@ function authorise(deps: PipelineDeps, attempt: Attempt, call: ParsedCall, conte
   if (!policy) return;
   for (const action of requirement.actions) {
     if (UNAUTHORISED_ALLOWED.has(action)) continue;
-    const decision = evaluatePolicy(policy, action, requirement.resource);
-    if (decision !== 'allow') {
-      const message = accessDeniedMessage(
-        context.identity.principalArn,
-        action,
-        requirement.resource,
-        decision,
-      );
+    for (const resource of requirement.resourcesByAction?.[action] ?? [requirement.resource]) {
+      const decision = evaluatePolicy(policy, action, resource);
+      if (decision === 'allow') continue;
+      const message = accessDeniedMessage(context.identity.principalArn, action, resource, decision);
       const prefix =
         attempt.service.signingName === 'ec2' ? 'You are not authorized to perform this operation. ' : '';
       throw commonError(attempt.service.errors, 'access-denied', prefix + message);

@@ -216,7 +216,10 @@ const resolvedTargets = (experiments: ExperimentStore, params: Record<string, un
   return { resolvedTargets: page.items, nextToken: page.nextToken };
 };
 
-/** StartExperiment with tags also needs fis:TagResource, as in AWS. */
+/**
+ * As in AWS: StartExperiment is authorised on the template and on the experiment it creates, and
+ * with tags it also needs fis:TagResource on that new experiment.
+ */
 function iamRequirement(call: ParsedCall, context: CallContext): IamRequirement {
   const base = `arn:aws:fis:${context.region}:${context.identity.accountId}`;
   const id = call.params.id ?? call.params.experimentId;
@@ -230,7 +233,16 @@ function iamRequirement(call: ParsedCall, context: CallContext): IamRequirement 
           : `${base}:experiment/${String(id)}`;
   const tagged =
     call.operation === 'StartExperiment' && Object.keys((call.params.tags ?? {}) as object).length > 0;
-  return { actions: [`fis:${call.operation}`, ...(tagged ? ['fis:TagResource'] : [])], resource };
+  if (call.operation !== 'StartExperiment') return { actions: [`fis:${call.operation}`], resource };
+  const newExperiment = `${base}:experiment/*`;
+  return {
+    actions: ['fis:StartExperiment', ...(tagged ? ['fis:TagResource'] : [])],
+    resource,
+    resourcesByAction: {
+      'fis:StartExperiment': [resource, newExperiment],
+      'fis:TagResource': [newExperiment],
+    },
+  };
 }
 
 export function createFisService(experiments: ExperimentStore): ServiceModule {

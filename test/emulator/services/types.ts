@@ -20,6 +20,8 @@ export interface CallContext {
 export interface IamRequirement {
   actions: string[];
   resource: string;
+  /** Resources an action is authorised on instead of `resource` (FIS tags the new experiment). */
+  resourcesByAction?: Record<string, string[]>;
 }
 
 /** Errors that have one meaning everywhere but a different code and status per service. */

@@ -1,0 +1,491 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { Experiment, ExperimentTemplate, FisClient } from '@aws-sdk/client-fis';
+import type { SyntheticsClient } from '@aws-sdk/client-synthetics';
+import { cancelReason } from '../../../core/cancel.js';
+import type { Clock, Sleep } from '../../../core/clock.js';
+import { formatDuration } from '../../../core/duration.js';
+import { describeAwsError, firstLine } from '../../../core/errors.js';
+import type { Logger } from '../../../core/log.js';
+import { WaitFailedError, waitFor } from '../../../core/wait.js';
+import { consoleUrl, getExperiment, listResolvedTargets, startExperiment, stopExperiment } from './fis.js';
+import {
+  classifyOutcome,
+  describeGateStop,
+  type ExperimentOutcome,
+  type GateStopCause,
+  isTerminalStatus,
+  type Outcome,
+} from './outcome.js';
+import { type PreflightCheck, runPreflight } from './preflight.js';
+import type { RunExperimentSettings } from './settings.js';
+import { type AlarmStatus, allAlarmsOk, type CanaryStatus, describeAlarmStates } from './steady-state.js';
+import { alarmNameFromArn, resolveTemplate, stopConditionAlarmArns } from './template.js';
+import { actionStatuses, type TimelineEntry, watchExperiment } from './watch.js';
+
+/**
+ * The whole gate as one function of its dependencies: resolve the template, preflight, start,
+ * watch, stop when the gate must, check recovery, and return a typed report. No @actions/core:
+ * the runner, the CLI, tests and benchmarks drive it alike (a ManualClock replays 30 minutes in
+ * milliseconds when `sleep` advances it).
+ */
+export interface ExperimentDeps {
+  fis: FisClient;
+  cloudwatch: CloudWatchClient;
+  synthetics: SyntheticsClient;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+  /** Aborts on job cancellation: the experiment is then stopped at once. */
+  signal?: AbortSignal;
+  /** Called right after StartExperiment returns an id (the runner saves it for the post step). */
+  onStarted?: (experimentId: string) => void;
+  /** Called once the experiment is known to have ended: the post step has nothing left to do. */
+  onFinished?: (experimentId: string) => void;
+  random?: () => number;
+}
+
+export interface ActionResult {
+  name: string;
+  actionId?: string;
+  description?: string;
+  status: string;
+  reason?: string;
+  startTime?: string;
+  endTime?: string;
+}
+
+export interface StopConditionResult {
+  alarm: string;
+  state: string;
+  fired: boolean;
+}
+
+export interface ExperimentReport {
+  passed: boolean;
+  outcome: Outcome;
+  /** The one-line verdict. */
+  summaryLine: string;
+  /** Every reason the gate failed, in order. */
+  failures: string[];
+  allowedOutcomes: ExperimentOutcome[];
+  region: string;
+  template: { id: string; description?: string; tags: Record<string, string>; stopConditionAlarms: string[] };
+  experiment?: {
+    id: string;
+    status: string;
+    reason?: string;
+    error?: { code?: string; location?: string; accountId?: string };
+    startTime?: string;
+    endTime?: string;
+    durationSeconds?: number;
+    consoleUrl: string;
+    tags: Record<string, string>;
+  };
+  actions: ActionResult[];
+  timeline: TimelineEntry[];
+  resolvedTargets: { targetName?: string; resourceType?: string; identifier?: string }[];
+  stopConditions: StopConditionResult[];
+  preflight: PreflightCheck[];
+  steadyState: { alarms: AlarmStatus[]; canaries: CanaryStatus[]; breach?: string };
+  recovery?: { timeoutMs: number; recovered: boolean; waitedMs: number; alarms: AlarmStatus[] };
+  gateStop?: { cause: GateStopCause; description: string; stopRequested: boolean; stopError?: string };
+  /** Problems that did not decide the verdict but deserve a look (a failed report call, ...). */
+  warnings: string[];
+}
+
+/** After a cancel signal GitHub kills the process ~10 s later: confirm the stop within that. */
+export const CANCEL_STOP_CONFIRM_MS = 5_000;
+export const STOP_CONFIRM_MS = 2 * 60_000;
+export const STOP_CONFIRM_INTERVAL_MS = 1_000;
+
+export async function executeExperiment(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+): Promise<ExperimentReport> {
+  const template = await resolveTemplate(deps.fis, settings.template, deps.log, deps.signal);
+  const report = emptyReport(settings, template);
+  deps.log.info(
+    `Experiment template ${template.id}${template.description ? ` (${template.description})` : ''}: ` +
+      `${Object.keys(template.actions ?? {}).length} actions, stop conditions: ${report.template.stopConditionAlarms.join(', ') || 'none'}`,
+  );
+
+  if (settings.preflight) {
+    const preflight = await runPreflight(deps, template, {
+      clientToken: settings.clientToken,
+      steadyStateAlarms: settings.steadyStateAlarms,
+      steadyStateCanaries: settings.steadyStateCanaries,
+      validateTargets: settings.validateTargets,
+      tags: settings.tags,
+      pollIntervalMs: settings.pollIntervalMs,
+      timeoutMs: settings.timeoutMs,
+    });
+    report.preflight = preflight.checks;
+    if (!preflight.ok) {
+      const refused = preflight.checks.filter((check) => !check.ok);
+      return finish(
+        report,
+        'not-started',
+        refused.map((check) => `preflight refused (${check.name}): ${check.detail}`),
+      );
+    }
+  }
+  if (deps.signal?.aborted) {
+    return finish(report, 'not-started', [
+      `the job was cancelled (${cancelReason(deps.signal)}) before the experiment started`,
+    ]);
+  }
+
+  const started = await startExperiment(deps.fis, {
+    templateId: template.id!,
+    clientToken: settings.clientToken,
+    tags: settings.tags,
+    actionsMode: 'run-all',
+  });
+  const id = started.id!;
+  deps.onStarted?.(id);
+  report.experiment = experimentFacts(started, settings.aws.region);
+  deps.log.info(`Started experiment ${id} from template ${template.id}: ${report.experiment.consoleUrl}`);
+
+  if (!settings.wait) {
+    report.actions = actionResults(started);
+    return finish(report, 'started', []);
+  }
+  return await watchAndConclude(deps, settings, report, started);
+}
+
+async function watchAndConclude(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+  started: Experiment,
+): Promise<ExperimentReport> {
+  const id = started.id!;
+  let last: Experiment = started;
+  let gateStop: GateStopCause | undefined;
+  let breach: string | undefined;
+  try {
+    const watched = await watchExperiment(deps, {
+      experimentId: id,
+      intervalMs: settings.pollIntervalMs,
+      timeoutMs: settings.timeoutMs,
+      steadyStateAlarms: settings.steadyStateAlarms,
+      steadyStateCanaries: settings.steadyStateCanaries,
+      since: started.startTime ?? started.creationTime,
+    });
+    report.timeline = watched.timeline;
+    if (watched.lastSteadyState) {
+      report.steadyState = { ...report.steadyState, ...watched.lastSteadyState };
+    }
+    const { result } = watched;
+    breach = watched.breachSeen;
+    if (result.status === 'done') {
+      last = result.value.experiment;
+      const active = result.value.breach;
+      if (active && !isTerminalStatus(last.state?.status)) gateStop = { kind: 'breach', detail: active };
+    } else if (result.status === 'timeout') {
+      last = result.last?.experiment ?? last;
+      gateStop = { kind: 'timeout', timeoutMs: settings.timeoutMs };
+    } else {
+      last = result.last?.experiment ?? last;
+      gateStop = { kind: 'cancel', signal: cancelReason(deps.signal) ?? 'abort' };
+    }
+  } catch (error) {
+    // Polling gave up (persistent faults): the gate cannot see what the fault is doing, so it
+    // must not leave it running. Stop, then report the cause.
+    if (!(error instanceof WaitFailedError)) {
+      await stopExperiment(deps.fis, id, deps.log);
+      throw error;
+    }
+    gateStop = { kind: 'watch-failed', detail: firstLine(error.message) };
+  }
+  if (breach) report.steadyState.breach = breach;
+  if (gateStop) last = await stopByGate(deps, report, id, gateStop, last);
+  else deps.onFinished?.(id);
+  return await conclude(deps, settings, report, last, gateStop);
+}
+
+/** Stops the experiment for the gate's own reason, logs it, and waits briefly for `stopped`. */
+async function stopByGate(
+  deps: ExperimentDeps,
+  report: ExperimentReport,
+  id: string,
+  cause: GateStopCause,
+  last: Experiment,
+): Promise<Experiment> {
+  const description = describeGateStop(cause);
+  deps.log.info(`Stopping experiment ${id}: ${description}`);
+  const stop = await stopExperiment(deps.fis, id, deps.log);
+  report.gateStop = {
+    cause,
+    description,
+    stopRequested: stop.requested,
+    ...(stop.requested ? {} : { stopError: stop.error }),
+  };
+  if (!stop.requested) {
+    report.warnings.push(`StopExperiment failed (${stop.error}); the post step will try again`);
+    return last;
+  }
+  try {
+    const confirmed = await waitFor({
+      what: `experiment ${id} to stop`,
+      poll: () => getExperiment(deps.fis, id),
+      done: (experiment) => isTerminalStatus(experiment.state?.status),
+      describe: (experiment) => experiment.state?.status ?? 'unknown',
+      intervalMs: STOP_CONFIRM_INTERVAL_MS,
+      timeoutMs: cause.kind === 'cancel' ? CANCEL_STOP_CONFIRM_MS : STOP_CONFIRM_MS,
+      log: deps.log,
+      clock: deps.clock,
+      sleep: deps.sleep,
+      ...(deps.random ? { random: deps.random } : {}),
+    });
+    const experiment = confirmed.status === 'done' ? confirmed.value : (confirmed.last ?? last);
+    deps.log.info(`Experiment ${id} is ${experiment.state?.status} after StopExperiment`);
+    if (isTerminalStatus(experiment.state?.status)) deps.onFinished?.(id);
+    return experiment;
+  } catch (error) {
+    report.warnings.push(
+      `could not confirm the stop: ${firstLine(String((error as Error).message ?? error))}`,
+    );
+    return last;
+  }
+}
+
+async function conclude(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+  last: Experiment,
+  gateStop: GateStopCause | undefined,
+): Promise<ExperimentReport> {
+  report.experiment = experimentFacts(last, settings.aws.region);
+  report.actions = actionResults(last);
+  recordFinalState(deps, report, last);
+  await addResolvedTargets(deps, report, last.id!);
+  await addStopConditions(deps, report);
+  const outcome = classifyOutcome({
+    status: last.state?.status,
+    reason: last.state?.reason,
+    ...(gateStop ? { gateStop } : {}),
+    firedStopConditions: report.stopConditions.filter((c) => c.fired).map((c) => c.alarm),
+  });
+  const failures: string[] = [];
+  if (gateStop) failures.push(`the gate stopped the experiment: ${describeGateStop(gateStop)}`);
+  else if (!settings.allowedOutcomes.includes(outcome)) {
+    failures.push(`outcome ${outcome} is not in allowed-outcomes (${settings.allowedOutcomes.join(', ')})`);
+  }
+  const judgedByRecovery = settings.recoveryTimeoutMs !== undefined && gateStop?.kind !== 'cancel';
+  // A breach seen only as FIS was already ending is the aftermath: with a recovery-timeout, the
+  // recovery check judges it; without one, it fails the gate like any breach.
+  if (report.steadyState.breach && !gateStop && !judgedByRecovery) {
+    failures.push(`steady state breached: ${report.steadyState.breach}`);
+  }
+  if (judgedByRecovery) {
+    const recovery = await checkRecovery(deps, settings);
+    report.recovery = recovery;
+    if (!recovery.recovered) {
+      const bad = recovery.alarms.filter((a) => a.state !== 'OK').map((a) => `${a.name} ${a.state}`);
+      failures.push(
+        `alarms did not return to OK within ${formatDuration(recovery.timeoutMs)}: ${bad.join(', ')}`,
+      );
+    }
+  }
+  return finish(report, outcome, failures);
+}
+
+/** The state seen after the watch (stopping, stopped) completes the timeline. */
+function recordFinalState(deps: ExperimentDeps, report: ExperimentReport, last: Experiment): void {
+  const status = last.state?.status ?? 'unknown';
+  const previous = report.timeline.at(-1);
+  if (previous?.status === status) return;
+  const now = deps.clock.now();
+  const first = report.timeline[0];
+  report.timeline.push({
+    at: new Date(now).toISOString(),
+    elapsedMs: first ? first.elapsedMs + (now - Date.parse(first.at)) : 0,
+    status,
+    ...(last.state?.reason ? { reason: last.state.reason } : {}),
+    actions: actionStatuses(last),
+  });
+}
+
+async function addResolvedTargets(deps: ExperimentDeps, report: ExperimentReport, id: string): Promise<void> {
+  try {
+    const targets = await listResolvedTargets(deps.fis, id);
+    report.resolvedTargets = targets.map((target) => ({
+      targetName: target.targetName,
+      resourceType: target.resourceType,
+      identifier:
+        target.targetInformation?.identifier ??
+        Object.values(target.targetInformation ?? {})
+          .filter(Boolean)
+          .join(' '),
+    }));
+  } catch (error) {
+    report.warnings.push(describeAwsError(error, 'ListExperimentResolvedTargets'));
+  }
+}
+
+async function addStopConditions(deps: ExperimentDeps, report: ExperimentReport): Promise<void> {
+  const arns = report.template.stopConditionAlarms;
+  if (arns.length === 0) return;
+  const reason = report.experiment?.reason ?? '';
+  try {
+    const states = await describeAlarmStates(deps.cloudwatch, arns.map(alarmNameFromArn));
+    report.stopConditions = arns.map((arn, index) => {
+      const state = states[index]?.state ?? 'UNKNOWN';
+      const named = reason.includes(arn) || reason.includes(alarmNameFromArn(arn));
+      return {
+        alarm: arn,
+        state,
+        fired: report.experiment?.status === 'stopped' && (named || state === 'ALARM'),
+      };
+    });
+  } catch (error) {
+    report.warnings.push(describeAwsError(error, 'DescribeAlarms (stop conditions)'));
+    report.stopConditions = arns.map((alarm) => ({ alarm, state: 'UNKNOWN', fired: false }));
+  }
+}
+
+async function checkRecovery(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+): Promise<NonNullable<ExperimentReport['recovery']>> {
+  const timeoutMs = settings.recoveryTimeoutMs ?? 0;
+  const begun = deps.clock.now();
+  deps.log.info(
+    `Waiting up to ${formatDuration(timeoutMs)} for ${settings.steadyStateAlarms.join(', ')} to return to OK`,
+  );
+  const result = await waitFor({
+    what: `alarms ${settings.steadyStateAlarms.join(', ')} to return to OK`,
+    poll: (signal) => describeAlarmStates(deps.cloudwatch, settings.steadyStateAlarms, signal),
+    done: allAlarmsOk,
+    describe: (alarms) => alarms.map((a) => `${a.name} ${a.state}`).join(', '),
+    intervalMs: settings.pollIntervalMs,
+    timeoutMs,
+    log: deps.log,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    signal: deps.signal,
+    ...(deps.random ? { random: deps.random } : {}),
+  });
+  const alarms = result.status === 'done' ? result.value : (result.last ?? []);
+  const recovered = result.status === 'done';
+  const waitedMs = deps.clock.now() - begun;
+  deps.log.info(
+    recovered
+      ? `Alarms back to OK after ${formatDuration(waitedMs)}`
+      : `Alarms not back to OK after ${formatDuration(waitedMs)}: ${alarms.map((a) => `${a.name} ${a.state}`).join(', ')}`,
+  );
+  return { timeoutMs, recovered, waitedMs, alarms };
+}
+
+function emptyReport(settings: RunExperimentSettings, template: ExperimentTemplate): ExperimentReport {
+  return {
+    passed: false,
+    outcome: 'not-started',
+    summaryLine: '',
+    failures: [],
+    allowedOutcomes: settings.allowedOutcomes,
+    region: settings.aws.region,
+    template: {
+      id: template.id!,
+      ...(template.description ? { description: template.description } : {}),
+      tags: template.tags ?? {},
+      stopConditionAlarms: stopConditionAlarmArns(template),
+    },
+    actions: [],
+    timeline: [],
+    resolvedTargets: [],
+    stopConditions: [],
+    preflight: [],
+    steadyState: {
+      alarms: settings.steadyStateAlarms.map((name) => ({ name, state: 'UNKNOWN' })),
+      canaries: settings.steadyStateCanaries.map((name) => ({ name, state: 'UNKNOWN' })),
+    },
+    warnings: [],
+  };
+}
+
+function experimentFacts(
+  experiment: Experiment,
+  region: string,
+): NonNullable<ExperimentReport['experiment']> {
+  const start = experiment.startTime ?? experiment.creationTime;
+  const end = experiment.endTime;
+  const error = stateError(experiment);
+  return {
+    id: experiment.id!,
+    status: experiment.state?.status ?? 'unknown',
+    ...(experiment.state?.reason ? { reason: experiment.state.reason } : {}),
+    ...(error && (error.code || error.location)
+      ? {
+          error: {
+            ...(error.code ? { code: error.code } : {}),
+            ...(error.location ? { location: error.location } : {}),
+            ...(error.accountId ? { accountId: error.accountId } : {}),
+          },
+        }
+      : {}),
+    ...(start ? { startTime: start.toISOString() } : {}),
+    ...(end ? { endTime: end.toISOString() } : {}),
+    ...(start && end ? { durationSeconds: Math.round((end.getTime() - start.getTime()) / 1000) } : {}),
+    consoleUrl: consoleUrl(region, experiment.id!),
+    tags: experiment.tags ?? {},
+  };
+}
+
+/**
+ * `state.error` (code, location, accountId) is newer than client-fis 3.523's model; its
+ * deserializer passes `state` through as plain JSON, so the field arrives and only the type lacks it.
+ */
+export interface ExperimentStateError {
+  code?: string;
+  location?: string;
+  accountId?: string;
+}
+
+export function stateError(experiment: Experiment): ExperimentStateError | undefined {
+  return (experiment.state as { error?: ExperimentStateError } | undefined)?.error;
+}
+
+export function actionResults(experiment: Experiment): ActionResult[] {
+  return Object.entries(experiment.actions ?? {}).map(([name, action]) => ({
+    name,
+    ...(action.actionId ? { actionId: action.actionId } : {}),
+    ...(action.description ? { description: action.description } : {}),
+    status: action.state?.status ?? 'unknown',
+    ...(action.state?.reason ? { reason: action.state.reason } : {}),
+    ...(action.startTime ? { startTime: action.startTime.toISOString() } : {}),
+    ...(action.endTime ? { endTime: action.endTime.toISOString() } : {}),
+  }));
+}
+
+/** Sets the verdict: passes only with no failure at all. */
+function finish(report: ExperimentReport, outcome: Outcome, failures: string[]): ExperimentReport {
+  report.outcome = outcome;
+  report.failures = failures;
+  report.passed = failures.length === 0;
+  report.summaryLine = verdictLine(report);
+  return report;
+}
+
+export function verdictLine(report: ExperimentReport): string {
+  const id = report.experiment?.id ?? report.template.id;
+  if (report.outcome === 'started') {
+    return `Started experiment ${id} and did not wait for it (wait: false): this is not a gate`;
+  }
+  if (report.outcome === 'not-started') {
+    return `Experiment not started: ${report.failures.join('; ')}`;
+  }
+  const state = report.experiment;
+  const actions = report.actions.map((a) => `${a.name} ${a.status}${a.reason ? ` (${a.reason})` : ''}`);
+  const facts = [
+    state?.reason ? `reason: ${state.reason}` : undefined,
+    state?.error?.code
+      ? `error: ${state.error.code}${state.error.location ? ` at ${state.error.location}` : ''}`
+      : undefined,
+    actions.length > 0 ? `actions: ${actions.join(', ')}` : undefined,
+  ].filter(Boolean);
+  const head = `Experiment ${id} ${report.outcome}${facts.length > 0 ? ` (${facts.join('; ')})` : ''}`;
+  return report.passed ? `${head}: passed` : `${head}: ${report.failures.join('; ')}`;
+}

@@ -1,0 +1,121 @@
+import {
+  type Experiment,
+  type ExperimentSummary,
+  type FisClient,
+  GetExperimentCommand,
+  ListExperimentResolvedTargetsCommand,
+  ListExperimentsCommand,
+  type ResolvedTarget,
+  StartExperimentCommand,
+  StopExperimentCommand,
+} from '@aws-sdk/client-fis';
+import { describeAwsError } from '../../../core/errors.js';
+import type { Logger } from '../../../core/log.js';
+import { type ActionsMode, addActionsMode } from './actions-mode.js';
+
+/** Thin, typed wrappers over the FIS calls the action makes; each pages where the API pages. */
+export const EXPERIMENTS_PAGE_SIZE = 100;
+export const RESOLVED_TARGETS_PAGE_SIZE = 100;
+const MAX_PAGES = 1_000;
+
+export interface StartRequest {
+  templateId: string;
+  clientToken: string;
+  tags: Record<string, string>;
+  actionsMode: ActionsMode;
+}
+
+/**
+ * Never given the job's abort signal: a StartExperiment aborted mid-flight may still have started
+ * the experiment, and then nobody would know its id to stop it. The caller checks the signal
+ * right after, with the id in hand.
+ */
+export async function startExperiment(fis: FisClient, request: StartRequest): Promise<Experiment> {
+  const command = new StartExperimentCommand({
+    experimentTemplateId: request.templateId,
+    clientToken: request.clientToken,
+    tags: request.tags,
+  });
+  // run-all is FIS's default: only send the field when it changes something.
+  if (request.actionsMode !== 'run-all') addActionsMode(command, request.actionsMode);
+  const { experiment } = await fis.send(command);
+  if (!experiment?.id) throw new Error('StartExperiment returned no experiment id');
+  return experiment;
+}
+
+export async function getExperiment(fis: FisClient, id: string, signal?: AbortSignal): Promise<Experiment> {
+  const { experiment } = await fis.send(new GetExperimentCommand({ id }), { abortSignal: signal });
+  if (!experiment) throw new Error(`GetExperiment returned nothing for ${id}`);
+  return experiment;
+}
+
+export type StopResult = { requested: true } | { requested: false; error: string };
+
+/** StopExperiment; an experiment that already ended is not an error. */
+export async function stopExperiment(fis: FisClient, id: string, log: Logger): Promise<StopResult> {
+  try {
+    const { experiment } = await fis.send(new StopExperimentCommand({ id }));
+    log.info(`StopExperiment accepted: experiment ${id} is ${experiment?.state?.status ?? 'stopping'}`);
+    return { requested: true };
+  } catch (error) {
+    const message = describeAwsError(error, `StopExperiment ${id}`);
+    log.warning(message);
+    return { requested: false, error: message };
+  }
+}
+
+export async function listAllExperiments(fis: FisClient, signal?: AbortSignal): Promise<ExperimentSummary[]> {
+  const all: ExperimentSummary[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const response = await fis.send(
+      new ListExperimentsCommand({ maxResults: EXPERIMENTS_PAGE_SIZE, nextToken }),
+      {
+        abortSignal: signal,
+      },
+    );
+    all.push(...(response.experiments ?? []));
+    nextToken = response.nextToken;
+    if (!nextToken) return all;
+  }
+  throw new Error(`ListExperiments still had more pages after ${MAX_PAGES}`);
+}
+
+export async function listResolvedTargets(
+  fis: FisClient,
+  experimentId: string,
+  signal?: AbortSignal,
+): Promise<ResolvedTarget[]> {
+  const all: ResolvedTarget[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const response = await fis.send(
+      new ListExperimentResolvedTargetsCommand({
+        experimentId,
+        maxResults: RESOLVED_TARGETS_PAGE_SIZE,
+        nextToken,
+      }),
+      { abortSignal: signal },
+    );
+    all.push(...(response.resolvedTargets ?? []));
+    nextToken = response.nextToken;
+    if (!nextToken) return all;
+  }
+  throw new Error(`ListExperimentResolvedTargets still had more pages after ${MAX_PAGES}`);
+}
+
+export function consoleUrl(region: string, experimentId: string): string {
+  return `https://${region}.console.aws.amazon.com/fis/home?region=${region}#ExperimentDetails:ExperimentId=${experimentId}`;
+}
+
+/** `inject-latency running, stop-instances pending`: the action-level states in one line. */
+export function describeActions(experiment: Experiment): string {
+  const actions = Object.entries(experiment.actions ?? {});
+  if (actions.length === 0) return 'no actions';
+  return actions.map(([name, action]) => `${name} ${action.state?.status ?? 'unknown'}`).join(', ');
+}
+
+export function describeExperimentState(experiment: Experiment): string {
+  const reason = experiment.state?.reason ? ` (${experiment.state.reason})` : '';
+  return `${experiment.state?.status ?? 'unknown'}${reason}; actions: ${describeActions(experiment)}`;
+}

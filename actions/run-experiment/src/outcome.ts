@@ -1,0 +1,95 @@
+/**
+ * How an experiment ended, typed. FIS itself only says `stopped` for both a stop condition and a
+ * manual stop; the reason text and who called StopExperiment tell them apart.
+ */
+export const TERMINAL_OUTCOMES = [
+  'completed',
+  'stopped-by-stop-condition',
+  'stopped-manually',
+  'stopped-by-gate',
+  'cancelled',
+  'failed',
+] as const;
+
+export type ExperimentOutcome = (typeof TERMINAL_OUTCOMES)[number];
+
+/** Gate-level results that are not an experiment outcome: nothing was started, or not awaited. */
+export type GateOnlyOutcome = 'not-started' | 'started';
+export type Outcome = ExperimentOutcome | GateOnlyOutcome;
+
+/** FIS experiment statuses (API reference, ExperimentState). */
+export const FIS_TERMINAL_STATUSES = ['completed', 'stopped', 'failed', 'cancelled'] as const;
+export const FIS_ACTIVE_STATUSES = ['pending', 'initiating', 'running'] as const;
+
+export function isTerminalStatus(status: string | undefined): boolean {
+  return (FIS_TERMINAL_STATUSES as readonly string[]).includes(status ?? '');
+}
+
+/** Still injecting, or about to: what the post step and the preflight look for. */
+export function isActiveStatus(status: string | undefined): boolean {
+  return (FIS_ACTIVE_STATUSES as readonly string[]).includes(status ?? '');
+}
+
+/** Why the gate itself stopped the experiment. */
+export type GateStopCause =
+  | { kind: 'timeout'; timeoutMs: number }
+  | { kind: 'cancel'; signal: string }
+  | { kind: 'breach'; detail: string }
+  | { kind: 'watch-failed'; detail: string };
+
+const STOP_CONDITION_REASON = /stop condition/i;
+
+export interface ClassifyInput {
+  status: string | undefined;
+  reason?: string;
+  /** Set when the gate called StopExperiment. */
+  gateStop?: GateStopCause;
+  /** Names/ARNs of stop-condition alarms in ALARM when the experiment ended. */
+  firedStopConditions?: readonly string[];
+}
+
+export function classifyOutcome(input: ClassifyInput): ExperimentOutcome {
+  // Whatever FIS says afterwards, an experiment the gate had to stop is the gate's doing.
+  if (input.gateStop) return 'stopped-by-gate';
+  switch (input.status) {
+    case 'completed':
+      return 'completed';
+    case 'cancelled':
+      return 'cancelled';
+    case 'failed':
+      return 'failed';
+    case 'stopped':
+    case 'stopping':
+      return STOP_CONDITION_REASON.test(input.reason ?? '') || (input.firedStopConditions?.length ?? 0) > 0
+        ? 'stopped-by-stop-condition'
+        : 'stopped-manually';
+    default:
+      // Not terminal and not stopped by the gate: only reachable on a bug; never a pass.
+      return 'failed';
+  }
+}
+
+export function describeGateStop(cause: GateStopCause): string {
+  switch (cause.kind) {
+    case 'timeout':
+      return `the timeout of ${Math.round(cause.timeoutMs / 1000)}s ran out`;
+    case 'cancel':
+      return `the job was cancelled (${cause.signal})`;
+    case 'breach':
+      return `steady state breached: ${cause.detail}`;
+    case 'watch-failed':
+      return `the experiment could not be watched: ${cause.detail}`;
+  }
+}
+
+/** One sentence per outcome, for the README, the summary and the verdict. */
+export const OUTCOME_MEANINGS: Record<Outcome, string> = {
+  completed: 'every action ran to its end and no stop condition fired',
+  'stopped-by-stop-condition': 'a stop-condition alarm of the template fired and FIS stopped the experiment',
+  'stopped-manually': 'someone (or something) outside this step called StopExperiment',
+  'stopped-by-gate': 'this step stopped the experiment: timeout, job cancellation or a steady-state breach',
+  cancelled: 'FIS cancelled the experiment before it ran, usually because no targets resolved',
+  failed: 'an action or the experiment failed (see state.error and the action reasons)',
+  'not-started': 'the preflight refused to start the experiment',
+  started: 'the experiment was started and not awaited (wait: false): not a gate',
+};
