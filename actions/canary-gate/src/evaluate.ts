@@ -1,0 +1,327 @@
+import type { Thresholds, TriggerMode } from './settings.js';
+import type { CanaryInfo, RunRecord } from './types.js';
+
+/**
+ * Per-canary verdicts, as pure functions of the runs seen so far. Two rules keep the gate honest:
+ *
+ * - A canary passes only when its thresholds hold even if every run still in progress fails, so
+ *   a pass never rests on data that may still change.
+ * - A canary fails early (fail-fast) only when it is provable: it has a counted failure and even
+ *   if every run still in progress and every run that can still start before the deadline passes,
+ *   the thresholds cannot be met. A canary with no failure is never failed early; at the deadline
+ *   it is a timeout, which `on-timeout` governs.
+ */
+export type RunOutcome = 'passed' | 'failed' | 'execution-failure' | 'running' | 'retry-pending';
+export type CanaryVerdict = 'pass' | 'fail' | 'pending' | 'timeout';
+
+export interface EvaluatedRun extends RunRecord {
+  outcome: RunOutcome;
+  /** Counted in the thresholds (completed, and not an execution failure treated as a warning). */
+  counted: boolean;
+  /** An earlier attempt of a scheduled run that a retry replaced. */
+  superseded: boolean;
+}
+
+export interface CanaryEvaluation {
+  name: string;
+  verdict: CanaryVerdict;
+  reason: string;
+  /** Completed runs counted in the thresholds (a scheduled run and its retries count once). */
+  runs: number;
+  passed: number;
+  failed: number;
+  executionFailures: number;
+  inFlight: number;
+  successPercent?: number;
+  consecutivePasses: number;
+  warnings: string[];
+  /** Every run that started at or after `since`, newest first. */
+  attempts: EvaluatedRun[];
+}
+
+export interface EvaluationContext {
+  now: number;
+  deadline: number;
+  since: number;
+  thresholds: Thresholds;
+  trigger: TriggerMode;
+  /** At the deadline: in-progress runs no longer count and nothing is pending. */
+  final: boolean;
+}
+
+/** States in which a canary produces no runs and will not recover by itself. */
+const BROKEN_STATES = new Set(['ERROR', 'DELETING']);
+/** States from which only StartCanary produces runs. */
+const IDLE_STATES = new Set(['STOPPED', 'READY']);
+const TRANSITIONAL_STATES = new Set(['CREATING', 'UPDATING', 'STARTING', 'STOPPING']);
+const PERCENT = 100;
+
+interface Group {
+  key: string;
+  startedAt: number;
+  attempts: RunRecord[];
+  outcome: RunOutcome;
+}
+
+/** How a finished run failed: the script (counted) or Synthetics itself (artifacts, upload). */
+export function isExecutionFailure(run: RunRecord): boolean {
+  if (run.state !== 'FAILED') return false;
+  // TestResult is the script's own verdict: PASSED on a FAILED run means Synthetics failed.
+  if (run.testResult === 'PASSED') return true;
+  if (run.testResult === 'FAILED') return false;
+  return run.reasonCode === 'EXECUTION_FAILURE';
+}
+
+/** Retries of one scheduled run share its ScheduledRunId; a run without one is its own group. */
+export function groupAttempts(runs: readonly RunRecord[]): RunRecord[][] {
+  const groups = new Map<string, RunRecord[]>();
+  for (const run of runs) {
+    const key = run.scheduledRunId ?? run.id;
+    groups.set(key, [...(groups.get(key) ?? []), run]);
+  }
+  return [...groups.values()].map((attempts) =>
+    [...attempts].sort((a, b) => (a.retryAttempt ?? 0) - (b.retryAttempt ?? 0) || a.startedAt - b.startedAt),
+  );
+}
+
+function groupOutcome(attempts: RunRecord[], canary: CanaryInfo, final: boolean): RunOutcome {
+  const latest = attempts.at(-1)!;
+  if (latest.state === 'RUNNING') return 'running';
+  if (latest.state === 'PASSED') return 'passed';
+  const retriesLeft = canary.maxRetries !== undefined && (latest.retryAttempt ?? 0) < canary.maxRetries;
+  // A failed attempt with retries left is not the scheduled run's outcome yet, unless time is up.
+  if (retriesLeft && !final) return 'retry-pending';
+  return isExecutionFailure(latest) ? 'execution-failure' : 'failed';
+}
+
+function buildGroups(runs: readonly RunRecord[], canary: CanaryInfo, context: EvaluationContext): Group[] {
+  return groupAttempts(runs)
+    .map((attempts) => ({
+      key: attempts[0]!.scheduledRunId ?? attempts[0]!.id,
+      startedAt: attempts[0]!.startedAt,
+      attempts,
+      outcome: groupOutcome(attempts, canary, context.final),
+    }))
+    .filter((group) => group.startedAt >= context.since)
+    .sort((a, b) => a.startedAt - b.startedAt);
+}
+
+type Tally = 'pass' | 'fail' | 'inflight' | 'ignored';
+
+function tally(group: Group, context: EvaluationContext): Tally {
+  switch (group.outcome) {
+    case 'passed':
+      return 'pass';
+    case 'failed':
+      return 'fail';
+    case 'execution-failure':
+      return context.thresholds.treatExecutionFailuresAs === 'failure' ? 'fail' : 'ignored';
+    default:
+      return context.final ? 'ignored' : 'inflight';
+  }
+}
+
+function trailingPasses(tallies: readonly Tally[]): number {
+  let streak = 0;
+  for (let i = tallies.length - 1; i >= 0; i -= 1) {
+    const t = tallies[i];
+    if (t === 'ignored') continue;
+    if (t !== 'pass') break;
+    streak += 1;
+  }
+  return streak;
+}
+
+/** Upper bound of runs that can still start before the deadline (Infinity when unknowable). */
+export function maxNewRuns(canary: CanaryInfo, context: EvaluationContext): number {
+  if (context.final || BROKEN_STATES.has(canary.state)) return 0;
+  if (canary.runOnce) return context.trigger === 'auto' ? Number.POSITIVE_INFINITY : 0;
+  if (IDLE_STATES.has(canary.state) && context.trigger === 'never') return 0;
+  if (TRANSITIONAL_STATES.has(canary.state) || canary.periodMs === undefined || canary.periodMs <= 0) {
+    return Number.POSITIVE_INFINITY;
+  }
+  return Math.floor(Math.max(0, context.deadline - context.now) / canary.periodMs) + 1;
+}
+
+interface Counts {
+  runs: number;
+  passed: number;
+  failed: number;
+  inFlight: number;
+  streak: number;
+  worstStreak: number;
+}
+
+function countTallies(tallies: readonly Tally[]): Counts {
+  const completed = tallies.filter((t) => t === 'pass' || t === 'fail');
+  return {
+    runs: completed.length,
+    passed: tallies.filter((t) => t === 'pass').length,
+    failed: tallies.filter((t) => t === 'fail').length,
+    inFlight: tallies.filter((t) => t === 'inflight').length,
+    streak: trailingPasses(tallies.filter((t) => t !== 'inflight')),
+    worstStreak: trailingPasses(tallies.map((t) => (t === 'inflight' ? 'fail' : t))),
+  };
+}
+
+/** Thresholds hold even if every in-flight run fails. */
+function provablyPassing(counts: Counts, thresholds: Thresholds): boolean {
+  const worstTotal = counts.runs + counts.inFlight;
+  return (
+    counts.runs >= thresholds.minRuns &&
+    counts.passed * PERCENT >= thresholds.minSuccessPercent * worstTotal &&
+    (thresholds.consecutivePasses === undefined || counts.worstStreak >= thresholds.consecutivePasses)
+  );
+}
+
+/** The fewest further passing runs (in-flight ones included) that would meet every threshold. */
+export function passesNeeded(counts: Counts, thresholds: Thresholds): number {
+  const forRuns = thresholds.minRuns - counts.runs;
+  let forPercent = 0;
+  if (thresholds.minSuccessPercent >= PERCENT) {
+    forPercent = counts.failed > 0 ? Number.POSITIVE_INFINITY : 0;
+  } else {
+    const deficit = thresholds.minSuccessPercent * counts.runs - PERCENT * counts.passed;
+    forPercent = Math.ceil(deficit / (PERCENT - thresholds.minSuccessPercent));
+  }
+  const forStreak = (thresholds.consecutivePasses ?? 0) - counts.streak;
+  return Math.max(0, forRuns, forPercent, forStreak);
+}
+
+function percentOf(counts: Counts): number | undefined {
+  return counts.runs === 0 ? undefined : Math.round((counts.passed * PERCENT * 10) / counts.runs) / 10;
+}
+
+/** What is still missing, e.g. "1/3 runs, 50% < 100% passed". */
+function unmet(counts: Counts, thresholds: Thresholds): string {
+  const parts: string[] = [];
+  if (counts.runs < thresholds.minRuns) parts.push(`${counts.runs}/${thresholds.minRuns} runs completed`);
+  const percent = percentOf(counts);
+  if (percent !== undefined && percent < thresholds.minSuccessPercent) {
+    parts.push(
+      `${counts.failed} of ${counts.runs} runs failed (${percent}% passed, needs ${thresholds.minSuccessPercent}%)`,
+    );
+  }
+  if (thresholds.consecutivePasses !== undefined && counts.streak < thresholds.consecutivePasses) {
+    parts.push(`${counts.streak}/${thresholds.consecutivePasses} consecutive passes`);
+  }
+  return parts.join(', ') || 'runs in progress could still fail';
+}
+
+function latestFailure(groups: readonly Group[], context: EvaluationContext): string | undefined {
+  const failed = [...groups].reverse().find((group) => tally(group, context) === 'fail');
+  const run = failed?.attempts.at(-1);
+  if (!run) return undefined;
+  const when = new Date(run.startedAt).toISOString();
+  return `latest failure ${when}: ${run.reason || run.reasonCode || 'no reason given'}`;
+}
+
+function passReason(counts: Counts, thresholds: Thresholds): string {
+  const streak = thresholds.consecutivePasses === undefined ? '' : `, last ${counts.streak} in a row`;
+  return `${counts.passed}/${counts.runs} runs passed (${percentOf(counts)}%)${streak}`;
+}
+
+function stateReason(canary: CanaryInfo): string {
+  return canary.stateReason ? `: ${canary.stateReason}` : '';
+}
+
+interface Decision {
+  verdict: CanaryVerdict;
+  reason: string;
+}
+
+function decide(canary: CanaryInfo, groups: Group[], counts: Counts, context: EvaluationContext): Decision {
+  const { thresholds } = context;
+  if (BROKEN_STATES.has(canary.state)) {
+    return { verdict: 'fail', reason: `canary is in state ${canary.state}${stateReason(canary)}` };
+  }
+  if (provablyPassing(counts, thresholds)) return { verdict: 'pass', reason: passReason(counts, thresholds) };
+  const newRuns = maxNewRuns(canary, context);
+  if (!context.final && newRuns === 0 && counts.inFlight === 0) {
+    return {
+      verdict: 'fail',
+      reason: `canary is ${canary.state} and trigger is never, so no run can come (${unmet(counts, thresholds)})${stateReason(canary)}`,
+    };
+  }
+  const failure = latestFailure(groups, context);
+  if (context.final) {
+    return counts.failed > 0
+      ? { verdict: 'fail', reason: `${unmet(counts, thresholds)}; ${failure}` }
+      : {
+          verdict: 'timeout',
+          reason: `timed out: ${unmet(counts, thresholds)}${inFlightAtDeadline(groups)}`,
+        };
+  }
+  const needed = passesNeeded(counts, thresholds);
+  const unreachable = !Number.isFinite(needed) || needed > counts.inFlight + newRuns;
+  if (thresholds.failFast && counts.failed > 0 && unreachable) {
+    const reach = Number.isFinite(needed)
+      ? ` and needs ${needed} more passing runs, at most ${counts.inFlight + newRuns} can complete before the timeout`
+      : '';
+    return { verdict: 'fail', reason: `${unmet(counts, thresholds)}${reach}; ${failure}` };
+  }
+  return {
+    verdict: 'pending',
+    reason: `waiting: ${unmet(counts, thresholds)}, ${counts.inFlight} in progress`,
+  };
+}
+
+function inFlightAtDeadline(groups: readonly Group[]): string {
+  const running = groups.filter((group) => group.outcome === 'running').length;
+  return running === 0 ? '' : ` (${running} still running at the deadline)`;
+}
+
+function evaluatedRuns(groups: readonly Group[], context: EvaluationContext): EvaluatedRun[] {
+  return groups
+    .flatMap((group) => {
+      const counted = tally(group, context);
+      return group.attempts.map((run, index) => {
+        const latest = index === group.attempts.length - 1;
+        const outcome: RunOutcome = latest
+          ? group.outcome
+          : isExecutionFailure(run)
+            ? 'execution-failure'
+            : 'failed';
+        return {
+          ...run,
+          outcome,
+          counted: latest && (counted === 'pass' || counted === 'fail'),
+          superseded: !latest,
+        };
+      });
+    })
+    .sort((a, b) => b.startedAt - a.startedAt);
+}
+
+export function evaluateCanary(
+  canary: CanaryInfo,
+  runs: readonly RunRecord[],
+  context: EvaluationContext,
+): CanaryEvaluation {
+  const groups = buildGroups(runs, canary, context);
+  const tallies = groups.map((group) => tally(group, context));
+  const counts = countTallies(tallies);
+  const decision = decide(canary, groups, counts, context);
+  const executionFailures = groups.filter((group) => group.outcome === 'execution-failure').length;
+  const warnings =
+    executionFailures > 0 && context.thresholds.treatExecutionFailuresAs === 'warning'
+      ? [
+          `${executionFailures} run(s) failed for reasons outside the script (execution failures), not counted`,
+        ]
+      : [];
+  const percent = percentOf(counts);
+  return {
+    name: canary.name,
+    verdict: decision.verdict,
+    reason: decision.reason,
+    runs: counts.runs,
+    passed: counts.passed,
+    failed: counts.failed,
+    executionFailures,
+    inFlight: counts.inFlight,
+    ...(percent === undefined ? {} : { successPercent: percent }),
+    consecutivePasses: counts.streak,
+    warnings,
+    attempts: evaluatedRuns(groups, context),
+  };
+}

@@ -1,0 +1,79 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { SyntheticsClient } from '@aws-sdk/client-synthetics';
+import { awsClientOptions } from '../../../core/aws.js';
+import { realSleep, systemClock } from '../../../core/clock.js';
+import type { GateDefinition, GateOutcome, Host } from '../../../core/host.js';
+import { emitAnnotations } from '../../../core/report/annotations.js';
+import {
+  defaultReportPath,
+  resolveReportPath,
+  writeJsonFile,
+  writeTextFile,
+} from '../../../core/report/json.js';
+import { installRawFields } from './raw-fields.js';
+import { canariesJson, headline, renderJUnit, renderSummary, reportJson } from './report.js';
+import { type CanaryGateSettings, INPUT_NAMES, readSettings } from './settings.js';
+import { evaluateCanaries, type GateReport } from './watch.js';
+
+export const GATE_NAME = 'canary-gate';
+
+/** The SDK clients the gate uses, built the way every gate of the suite builds them. */
+export function createClients(settings: CanaryGateSettings, env: NodeJS.ProcessEnv) {
+  const synthetics = new SyntheticsClient(awsClientOptions('SYNTHETICS', GATE_NAME, settings.aws, env));
+  installRawFields(synthetics.middlewareStack);
+  const cloudwatch = new CloudWatchClient(awsClientOptions('CLOUDWATCH', GATE_NAME, settings.aws, env));
+  return { synthetics, cloudwatch };
+}
+
+async function publish(host: Host, report: GateReport, settings: CanaryGateSettings): Promise<void> {
+  const reportPath = settings.reportPath
+    ? resolveReportPath(settings.reportPath, host.workspace)
+    : defaultReportPath(GATE_NAME, host.env, host.workspace);
+  await writeJsonFile(reportPath, reportJson(report, settings));
+  if (settings.junitPath)
+    await writeTextFile(resolveReportPath(settings.junitPath, host.workspace), renderJUnit(report));
+  host.setOutput('result', report.result);
+  host.setOutput('reason', report.reason);
+  host.setOutput('canaries', JSON.stringify(canariesJson(report)));
+  host.setOutput('report-path', reportPath);
+  for (const warning of report.warnings) host.log.warning(warning);
+  const failing = report.canaries.filter((c) => c.verdict === 'fail');
+  const overflow = emitAnnotations(
+    [
+      ...failing.map((c) => ({ level: 'error' as const, title: `canary ${c.name}`, message: c.reason })),
+      ...report.alarms
+        .filter((a) => a.breached)
+        .map((a) => ({
+          level: 'error' as const,
+          title: `alarm ${a.name}`,
+          message: `in ALARM: ${a.breachReason ?? ''}`,
+        })),
+    ],
+    (annotation) => host.annotate(annotation),
+  );
+  if (overflow.length > 0) host.log.info(`${overflow.length} more failures are listed in the job summary`);
+  await host.appendSummary(renderSummary(report, settings));
+}
+
+async function run(host: Host): Promise<GateOutcome> {
+  const settings = readSettings(host.inputs, host.env, Date.now());
+  const { synthetics, cloudwatch } = createClients(settings, host.env);
+  try {
+    const report = await evaluateCanaries(
+      { synthetics, cloudwatch, clock: systemClock, sleep: realSleep, log: host.log, signal: host.signal },
+      settings,
+    );
+    await publish(host, report, settings);
+    return { result: report.result, summaryLine: headline(report) };
+  } finally {
+    synthetics.destroy();
+    cloudwatch.destroy();
+  }
+}
+
+export const canaryGateGate: GateDefinition = {
+  name: GATE_NAME,
+  description: 'Block a deployment until CloudWatch Synthetics canaries prove it healthy',
+  inputs: INPUT_NAMES,
+  run,
+};

@@ -1,0 +1,233 @@
+import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
+import { DURATION_FORMS, formatDuration, parseDuration } from '../../../core/duration.js';
+import { ConfigurationError, invalidInput } from '../../../core/errors.js';
+import type { Inputs } from '../../../core/inputs.js';
+
+/**
+ * The action's inputs, parsed once into typed settings. Everything is validated here, before any
+ * AWS call, and every message names the input, the bad value and the accepted forms.
+ */
+export type TriggerMode = 'auto' | 'never';
+export type OnTimeout = 'fail' | 'pass' | 'neutral';
+export type ExecutionFailureTreatment = 'failure' | 'warning';
+
+export interface Thresholds {
+  minRuns: number;
+  /** 0..100 */
+  minSuccessPercent: number;
+  /** The latest N counted runs must all have passed. */
+  consecutivePasses?: number;
+  /** Fail as soon as the thresholds provably cannot be met before the deadline. */
+  failFast: boolean;
+  treatExecutionFailuresAs: ExecutionFailureTreatment;
+}
+
+export interface CanaryGateSettings {
+  /** Canary names, exactly as given (no glob characters). */
+  names: string[];
+  /** Glob patterns (picomatch), each of which must match at least one canary. */
+  patterns: string[];
+  /** A Synthetics group name or ARN. */
+  group?: string;
+  /** Epoch ms: runs that started before this never count. */
+  sinceMs: number;
+  /** How `since` was given, for the report. */
+  sinceText: string;
+  thresholds: Thresholds;
+  trigger: TriggerMode;
+  alarms: string[];
+  timeoutMs: number;
+  pollIntervalMs: number;
+  onTimeout: OnTimeout;
+  junitPath?: string;
+  reportPath?: string;
+  aws: AwsSettings;
+}
+
+/** Every input action.yml declares, in its order; the CLI turns each into a flag. */
+export const INPUT_NAMES = [
+  'canaries',
+  'group',
+  'since',
+  'min-runs',
+  'min-success-percent',
+  'consecutive-passes',
+  'fail-fast',
+  'trigger',
+  'alarms',
+  'timeout',
+  'poll-interval',
+  'on-timeout',
+  'treat-execution-failures-as',
+  'junit-path',
+  'report-path',
+  'region',
+  'endpoint-url',
+  'max-attempts',
+  'retry-mode',
+] as const;
+
+export const DEFAULT_TIMEOUT = '15m';
+export const DEFAULT_POLL_INTERVAL = '30s';
+/** Below this a gate hammers the Synthetics API for no benefit: canaries run at most once a minute. */
+export const MIN_POLL_INTERVAL_MS = 5_000;
+export const MIN_TIMEOUT_MS = 10_000;
+export const MAX_MIN_RUNS = 1_000;
+export const MAX_CONSECUTIVE_PASSES = 1_000;
+const MAX_PERCENT = 100;
+
+/** Synthetics canary names: lower-case letters, digits, `_` and `-`, at most 255 characters. */
+const CANARY_NAME_PATTERN = /^[0-9a-z_-]{1,255}$/;
+/** Names plus the picomatch characters people use in patterns: * ? [ ] { } , ! */
+const CANARY_GLOB_PATTERN = /^[0-9a-z_\-*?[\]{},!]{1,255}$/;
+const GLOB_CHARACTERS = /[*?[\]{}!]/;
+const GROUP_PATTERN = /^(arn:aws[\w-]*:synthetics:[a-z0-9-]+:\d{12}:group:[0-9a-z]+|[0-9A-Za-z_-]{1,64})$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const CANARY_FORMS =
+  'use canary names (lower-case letters, digits, - and _) or glob patterns like checkout-*, one per line';
+const SINCE_FORMS = `use an ISO timestamp like 2025-01-15T12:00:00Z, or a duration ago like 10m (${DURATION_FORMS})`;
+
+export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv, now: number): CanaryGateSettings {
+  const { names, patterns } = readCanaries(inputs);
+  const group = readGroup(inputs);
+  if (names.length === 0 && patterns.length === 0 && group === undefined) {
+    throw new ConfigurationError(
+      'Input required and not supplied: canaries (names or glob patterns, one per line) or group (a Synthetics group)',
+    );
+  }
+  const since = readSince(inputs, now);
+  const pollIntervalMs = inputs.duration('poll-interval', DEFAULT_POLL_INTERVAL, {
+    minMs: MIN_POLL_INTERVAL_MS,
+    minText: formatDuration(MIN_POLL_INTERVAL_MS),
+  });
+  const timeoutMs = inputs.duration('timeout', DEFAULT_TIMEOUT, {
+    minMs: MIN_TIMEOUT_MS,
+    minText: formatDuration(MIN_TIMEOUT_MS),
+  });
+  if (timeoutMs < pollIntervalMs) {
+    throw invalidInput(
+      'timeout',
+      inputs.optional('timeout') ?? DEFAULT_TIMEOUT,
+      `use at least the poll-interval (${formatDuration(pollIntervalMs)})`,
+    );
+  }
+  return {
+    names,
+    patterns,
+    ...(group === undefined ? {} : { group }),
+    sinceMs: since.ms,
+    sinceText: since.text,
+    thresholds: readThresholds(inputs),
+    trigger: inputs.enumeration('trigger', ['auto', 'never'] as const, 'auto'),
+    alarms: readAlarms(inputs),
+    timeoutMs,
+    pollIntervalMs,
+    onTimeout: inputs.enumeration('on-timeout', ['fail', 'pass', 'neutral'] as const, 'fail'),
+    ...optionalPath(inputs, 'junit-path', 'junitPath'),
+    ...optionalPath(inputs, 'report-path', 'reportPath'),
+    aws: readAwsSettings(inputs, env),
+  };
+}
+
+function readThresholds(inputs: Inputs): Thresholds {
+  const consecutivePasses = inputs.optionalInteger('consecutive-passes', {
+    min: 1,
+    max: MAX_CONSECUTIVE_PASSES,
+  });
+  return {
+    minRuns: inputs.integer('min-runs', 1, { min: 1, max: MAX_MIN_RUNS }),
+    minSuccessPercent: inputs.integer('min-success-percent', MAX_PERCENT, { min: 0, max: MAX_PERCENT }),
+    ...(consecutivePasses === undefined ? {} : { consecutivePasses }),
+    failFast: inputs.boolean('fail-fast', true),
+    treatExecutionFailuresAs: inputs.enumeration(
+      'treat-execution-failures-as',
+      ['failure', 'warning'] as const,
+      'failure',
+    ),
+  };
+}
+
+/**
+ * Items one per line; commas also separate, except inside `{a,b}` brace patterns, so
+ * `checkout-{api,web}` stays one pattern.
+ */
+export function splitCanaryList(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '{') depth += 1;
+    if (ch === '}') depth = Math.max(0, depth - 1);
+    if (ch === '\n' || (ch === ',' && depth === 0)) {
+      items.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  items.push(current);
+  return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+
+function readCanaries(inputs: Inputs): { names: string[]; patterns: string[] } {
+  const names: string[] = [];
+  const patterns: string[] = [];
+  for (const item of splitCanaryList(inputs.optional('canaries') ?? '')) {
+    if (CANARY_NAME_PATTERN.test(item)) {
+      if (!names.includes(item)) names.push(item);
+    } else if (CANARY_GLOB_PATTERN.test(item) && GLOB_CHARACTERS.test(item)) {
+      if (!patterns.includes(item)) patterns.push(item);
+    } else {
+      throw invalidInput('canaries', item, CANARY_FORMS);
+    }
+  }
+  return { names, patterns };
+}
+
+function readGroup(inputs: Inputs): string | undefined {
+  const group = inputs.optional('group');
+  if (group === undefined) return undefined;
+  if (!GROUP_PATTERN.test(group)) {
+    throw invalidInput('group', group, 'use a Synthetics group name (letters, digits, - and _) or its ARN');
+  }
+  return group;
+}
+
+/** Alarm names may contain commas and spaces: one per line only. */
+function readAlarms(inputs: Inputs): string[] {
+  const text = inputs.optional('alarms') ?? '';
+  const alarms: string[] = [];
+  for (const line of text.split('\n')) {
+    const name = line.trim();
+    if (name === '' || name.startsWith('#')) continue;
+    if (name.length > 255)
+      throw invalidInput('alarms', name, 'use alarm names of at most 255 characters, one per line');
+    if (!alarms.includes(name)) alarms.push(name);
+  }
+  return alarms;
+}
+
+function readSince(inputs: Inputs, now: number): { ms: number; text: string } {
+  const value = inputs.optional('since');
+  if (value === undefined) return { ms: now, text: 'the start of this step' };
+  const ago = parseDuration(value);
+  if (ago !== undefined) return { ms: now - ago, text: `${value} ago` };
+  if (!ISO_TIMESTAMP.test(value)) throw invalidInput('since', value, SINCE_FORMS);
+  // A date-time without a zone is read as UTC, as AWS prints times; Date would read it as local.
+  const withZone = /T.*(Z|[+-]\d{2}:?\d{2})$/.test(value) || !value.includes('T') ? value : `${value}Z`;
+  const ms = Date.parse(withZone);
+  if (Number.isNaN(ms)) throw invalidInput('since', value, SINCE_FORMS);
+  if (ms > now)
+    throw invalidInput('since', value, 'use a time in the past (the deploy that the canaries must prove)');
+  return { ms, text: new Date(ms).toISOString() };
+}
+
+function optionalPath<K extends 'junitPath' | 'reportPath'>(
+  inputs: Inputs,
+  name: string,
+  key: K,
+): Partial<Record<K, string>> {
+  const value = inputs.optional(name);
+  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, string>>);
+}

@@ -1,0 +1,190 @@
+import {
+  type Canary,
+  type CanaryRun,
+  DescribeCanariesCommand,
+  DescribeCanariesLastRunCommand,
+  GetCanaryRunsCommand,
+  ListGroupResourcesCommand,
+  StartCanaryCommand,
+  type SyntheticsClient,
+} from '@aws-sdk/client-synthetics';
+import type { CanaryInfo, RunRecord, RunState } from './types.js';
+
+/** DescribeCanaries and DescribeCanariesLastRun accept at most 5 names (API reference). */
+export const MAX_NAMES_PER_CALL = 5;
+/** GetCanaryRuns' largest page. */
+export const RUNS_PAGE_SIZE = 100;
+/** DescribeCanaries' largest page when listing everything. */
+export const DESCRIBE_PAGE_SIZE = 20;
+const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 60 * MS_PER_MINUTE;
+const RATE_PATTERN = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours)\s*\)$/i;
+
+/** The newer API members read through raw-fields.ts, absent from the 3.669 SDK types. */
+interface RawRunExtras {
+  RetryAttempt?: number;
+  ScheduledRunId?: string;
+  Status?: { TestResult?: string };
+}
+interface RawCanaryExtras {
+  Schedule?: { RetryConfig?: { MaxRetries?: number } };
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Period of `rate(N minutes)`; 0 for `rate(0 minute)` (run once); undefined for cron(). */
+export function schedulePeriodMs(expression: string): number | undefined {
+  const match = RATE_PATTERN.exec(expression.trim());
+  if (!match) return undefined;
+  const unit = match[2]!.toLowerCase().startsWith('hour') ? MS_PER_HOUR : MS_PER_MINUTE;
+  return Number(match[1]) * unit;
+}
+
+export function toCanaryInfo(canary: Canary): CanaryInfo {
+  const schedule = canary.Schedule?.Expression ?? '';
+  const period = schedulePeriodMs(schedule);
+  const maxRetries = (canary as RawCanaryExtras).Schedule?.RetryConfig?.MaxRetries;
+  return {
+    name: canary.Name ?? '',
+    state: canary.Status?.State ?? 'UNKNOWN',
+    ...(canary.Status?.StateReason ? { stateReason: canary.Status.StateReason } : {}),
+    schedule,
+    runOnce: period === 0,
+    ...(period ? { periodMs: period } : {}),
+    ...(typeof maxRetries === 'number' ? { maxRetries } : {}),
+  };
+}
+
+export function toRunRecord(run: CanaryRun): RunRecord {
+  const extras = run as RawRunExtras;
+  const state = (run.Status?.State ?? 'RUNNING') as RunState;
+  return {
+    id: run.Id ?? '',
+    startedAt: run.Timeline?.Started?.getTime() ?? 0,
+    ...(run.Timeline?.Completed ? { completedAt: run.Timeline.Completed.getTime() } : {}),
+    state,
+    ...(run.Status?.StateReason ? { reason: run.Status.StateReason } : {}),
+    ...(run.Status?.StateReasonCode ? { reasonCode: run.Status.StateReasonCode } : {}),
+    ...(extras.Status?.TestResult ? { testResult: extras.Status.TestResult } : {}),
+    ...(typeof extras.RetryAttempt === 'number' ? { retryAttempt: extras.RetryAttempt } : {}),
+    ...(extras.ScheduledRunId ? { scheduledRunId: extras.ScheduledRunId } : {}),
+    ...(run.ArtifactS3Location ? { artifactS3Location: run.ArtifactS3Location } : {}),
+  };
+}
+
+/** Every canary of the account and region, over all pages. */
+export async function listAllCanaries(client: SyntheticsClient, signal?: AbortSignal): Promise<Canary[]> {
+  const canaries: Canary[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new DescribeCanariesCommand({ MaxResults: DESCRIBE_PAGE_SIZE, NextToken: token }),
+      { abortSignal: signal },
+    );
+    canaries.push(...(page.Canaries ?? []));
+    token = page.NextToken;
+  } while (token);
+  return canaries;
+}
+
+/** Canaries by name, five per call; names AWS does not know are simply absent. */
+export async function describeCanariesByName(
+  client: SyntheticsClient,
+  names: readonly string[],
+  signal?: AbortSignal,
+): Promise<Canary[]> {
+  const found: Canary[] = [];
+  for (const batch of chunk(names, MAX_NAMES_PER_CALL)) {
+    let token: string | undefined;
+    do {
+      const page = await client.send(new DescribeCanariesCommand({ Names: batch, NextToken: token }), {
+        abortSignal: signal,
+      });
+      found.push(...(page.Canaries ?? []));
+      token = page.NextToken;
+    } while (token);
+  }
+  return found;
+}
+
+/** Canary names in a group: ListGroupResources returns ARNs (`...:canary:NAME`). */
+export async function listGroupCanaries(
+  client: SyntheticsClient,
+  group: string,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const names: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListGroupResourcesCommand({ GroupIdentifier: group, NextToken: token }),
+      {
+        abortSignal: signal,
+      },
+    );
+    for (const arn of page.Resources ?? []) names.push(arn.slice(arn.lastIndexOf(':') + 1));
+    token = page.NextToken;
+  } while (token);
+  return names;
+}
+
+/** The latest run of each canary (five names per call); canaries that never ran are absent. */
+export async function describeLastRuns(
+  client: SyntheticsClient,
+  names: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, RunRecord>> {
+  const lastRuns = new Map<string, RunRecord>();
+  for (const batch of chunk(names, MAX_NAMES_PER_CALL)) {
+    let token: string | undefined;
+    do {
+      const page = await client.send(new DescribeCanariesLastRunCommand({ Names: batch, NextToken: token }), {
+        abortSignal: signal,
+      });
+      for (const entry of page.CanariesLastRun ?? []) {
+        if (entry.CanaryName && entry.LastRun) lastRuns.set(entry.CanaryName, toRunRecord(entry.LastRun));
+      }
+      token = page.NextToken;
+    } while (token);
+  }
+  return lastRuns;
+}
+
+/**
+ * Runs newest first, paging until the first run that started before `since` (kept: a retry
+ * after `since` may belong to it) or the end of the history.
+ */
+export async function getRunsSince(
+  client: SyntheticsClient,
+  name: string,
+  since: number,
+  signal?: AbortSignal,
+): Promise<{ runs: RunRecord[]; pages: number }> {
+  const runs: RunRecord[] = [];
+  let token: string | undefined;
+  let pages = 0;
+  do {
+    const page = await client.send(
+      new GetCanaryRunsCommand({ Name: name, MaxResults: RUNS_PAGE_SIZE, NextToken: token }),
+      { abortSignal: signal },
+    );
+    pages += 1;
+    const batch = (page.CanaryRuns ?? []).map(toRunRecord);
+    runs.push(...batch);
+    if (batch.some((run) => run.startedAt < since)) break;
+    token = page.NextToken;
+  } while (token);
+  return { runs, pages };
+}
+
+export async function startCanary(
+  client: SyntheticsClient,
+  name: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  await client.send(new StartCanaryCommand({ Name: name }), { abortSignal: signal });
+}

@@ -1,0 +1,57 @@
+/** The gate's view of Synthetics and CloudWatch, independent of the SDK's shapes. */
+
+export type RunState = 'RUNNING' | 'PASSED' | 'FAILED';
+
+export interface RunRecord {
+  id: string;
+  startedAt: number;
+  completedAt?: number;
+  state: RunState;
+  reason?: string;
+  /** CANARY_FAILURE or EXECUTION_FAILURE. */
+  reasonCode?: string;
+  /** PASSED, FAILED or UNKNOWN: the script's own result (newer API field, read raw). */
+  testResult?: string;
+  /** 1 or 2 on a retry of a failed scheduled run (newer API field, read raw). */
+  retryAttempt?: number;
+  /** The scheduled run a retry belongs to (newer API field, read raw). */
+  scheduledRunId?: string;
+  artifactS3Location?: string;
+}
+
+export interface CanaryInfo {
+  name: string;
+  state: string;
+  stateReason?: string;
+  schedule: string;
+  /** `rate(0 minute)`: runs once per StartCanary. */
+  runOnce: boolean;
+  /** The schedule's period; undefined for cron expressions. */
+  periodMs?: number;
+  /** Schedule.RetryConfig.MaxRetries, when the API returns it. */
+  maxRetries?: number;
+}
+
+export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+export interface AlarmTransition {
+  at: number;
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+export interface AlarmWatch {
+  name: string;
+  type: 'MetricAlarm' | 'CompositeAlarm';
+  state: string;
+  stateReason?: string;
+  /** Epoch ms of the last state update seen. */
+  updatedAt?: number;
+  /** True once the alarm was seen in ALARM (or its history shows ALARM) inside the window. */
+  breached: boolean;
+  breachedAt?: number;
+  breachReason?: string;
+  /** State changes inside the window, oldest first (DescribeAlarmHistory). */
+  history: AlarmTransition[];
+}
