@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildBundle, bundleEntries, mapLimited, ROOT } from './bundles.js';
 
 /**
@@ -10,18 +10,12 @@ const only = process.argv.slice(2);
 const entries = bundleEntries().filter(
   (entry) => only.length === 0 || only.some((name) => entry.outDir.includes(name)),
 );
-const built = await mapLimited(entries, 2, buildBundle);
-for (const [index, entry] of entries.entries()) {
+await mapLimited(entries, 2, async (entry) => {
   const outDir = join(ROOT, entry.outDir);
-  // Post bundles live inside the main bundle's folder: clean only files, not sibling bundles.
+  // Post bundles live inside the main bundle's folder: replace files, never the whole folder.
   rmSync(join(outDir, 'index.js'), { force: true });
-  mkdirSync(outDir, { recursive: true });
-  for (const [name, contents] of built[index]) {
-    const target = join(outDir, name);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, contents);
-  }
+  await buildBundle(entry, outDir);
   console.log(
-    `built ${entry.outDir}/index.js (${Math.round(built[index].get('index.js').length / 1024)} KiB)`,
+    `built ${entry.outDir}/index.js (${Math.round(statSync(join(outDir, 'index.js')).size / 1024)} KiB)`,
   );
-}
+});

@@ -1,6 +1,6 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ncc from '@vercel/ncc';
 
 /**
  * Every bundle the repository commits: each action's main (and post) entry, and the CLI.
@@ -24,19 +24,30 @@ export function bundleEntries() {
   return entries;
 }
 
-/** Files of one bundle: relative path -> contents. */
-export async function buildBundle(entry) {
-  const { code, assets } = await ncc(entry.source, {
-    minify: false,
-    sourceMap: false,
-    target: 'es2022',
-    quiet: true,
-    // The emulator and test helpers must never end up in a shipped bundle.
-    externals: [],
+/** Builds one entry into `outDir` (absolute) in a child process; rejects with ncc's output. */
+export function buildBundle(entry, outDir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'bundle-one.js'), entry.source, outDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      // ncc prints its minified loader source on some errors: keep only the readable lines.
+      else reject(new Error(`Bundling ${entry.outDir} failed:\n${readableLines(output)}`));
+    });
   });
-  const files = new Map([['index.js', code]]);
-  for (const [name, asset] of Object.entries(assets ?? {})) files.set(name, asset.source);
-  return files;
+}
+
+function readableLines(output) {
+  return output
+    .split('\n')
+    .filter((line) => line.length < 400 && !/^\s+at /.test(line))
+    .join('\n');
 }
 
 /** Runs `task` over items, at most `limit` at a time (two cores: two ncc builds at once). */

@@ -1,19 +1,30 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { buildBundle, bundleEntries, mapLimited, ROOT } from './bundles.js';
 
 /**
  * Fails when a committed bundle differs from a fresh build of the sources: a stale dist/ would
- * ship behaviour nobody reviewed. Builds in memory and leaves the working tree alone.
+ * ship behaviour nobody reviewed. Builds into a temporary folder and leaves the working tree alone.
  */
+const scratch = mkdtempSync(join(tmpdir(), 'rg-check-dist-'));
 const entries = bundleEntries();
-const built = await mapLimited(entries, 2, buildBundle);
+await mapLimited(entries, 2, (entry) => buildBundle(entry, join(scratch, entry.outDir)));
+
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    statSync(join(dir, name)).isFile(),
+  );
+}
+
 const stale = [];
-for (const [index, entry] of entries.entries()) {
-  for (const [name, contents] of built[index]) {
-    const path = join(ROOT, entry.outDir, name);
-    const committed = existsSync(path) ? readFileSync(path) : undefined;
-    if (!committed?.equals(Buffer.from(contents))) stale.push(join(entry.outDir, name));
+for (const entry of entries) {
+  const fresh = join(scratch, entry.outDir);
+  for (const name of filesUnder(fresh)) {
+    const committed = join(ROOT, entry.outDir, name);
+    if (!existsSync(committed) || !readFileSync(committed).equals(readFileSync(join(fresh, name)))) {
+      stale.push(relative(ROOT, committed));
+    }
   }
 }
 if (stale.length > 0) {

@@ -77,12 +77,7 @@ describe.each(ACTIONS)('actions/%s', (action) => {
 
 describe('the suite', () => {
   it('has the four actions', () => {
-    expect(readdirSync(join(ROOT, 'actions')).sort()).toEqual([
-      'az-check',
-      'branch-policy',
-      'canary-gate',
-      'run-experiment',
-    ]);
+    expect(ACTIONS.sort()).toEqual(['az-check', 'branch-policy', 'canary-gate', 'run-experiment']);
   });
 });
 
