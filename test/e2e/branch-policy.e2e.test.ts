@@ -1,0 +1,304 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergeGroupEvent, pullRequestEvent, pushEvent } from '../branch-policy/harness.js';
+import { Sandbox } from '../branch-policy/repo.js';
+import { runStep, type StepResult } from '../harness/runner.js';
+import { errorCommands, GIT_STEP_ENV, STACK_FRAME } from './env.js';
+
+/**
+ * The committed branch-policy bundle, run as the GitHub runner runs it: real webhook payloads at
+ * GITHUB_EVENT_PATH, and GITHUB_WORKSPACE a checkout made the way actions/checkout makes it
+ * (depth 1, at GitHub's synthetic refs/pull/N/merge commit for pull requests).
+ */
+type Cleanup = (fn: () => void) => void;
+
+interface Violation {
+  rule: string;
+  sha: string;
+  subject: string;
+  author: string;
+  message: string;
+}
+
+/** main with two commits, pushed to the bare origin; removed when the test finishes. */
+function sandboxWithMain(onTestFinished: Cleanup): Sandbox {
+  const sandbox = new Sandbox();
+  onTestFinished(() => sandbox.cleanup());
+  sandbox.commits(2, 'main work');
+  sandbox.push('HEAD:refs/heads/main');
+  return sandbox;
+}
+
+/**
+ * Pushes `feature` and main, builds GitHub's refs/pull/N/merge, and checks it out as
+ * actions/checkout does by default. Returns the event and the checkout.
+ */
+function openPullRequest(sandbox: Sandbox, number: number, head = 'feature') {
+  sandbox.push(`refs/heads/${head}:refs/heads/${head}`, 'refs/heads/main:refs/heads/main');
+  const event = pullRequestEvent({
+    base: 'main',
+    baseSha: sandbox.sha('refs/heads/main'),
+    head,
+    headSha: sandbox.sha(`refs/heads/${head}`),
+    number,
+  });
+  sandbox.syntheticMerge(number, 'refs/heads/main', `refs/heads/${head}`);
+  const workspace = sandbox.shallowCheckout(`refs/pull/${number}/merge`);
+  return { event, workspace };
+}
+
+function policyStep(
+  event: { name: string; payload: unknown },
+  workspace: string,
+  inputs: Record<string, string> = {},
+): Promise<StepResult> {
+  return runStep({ action: 'branch-policy', event, workspace, inputs, env: GIT_STEP_ENV });
+}
+
+function violationsOf(step: StepResult): Violation[] {
+  return JSON.parse(step.outputs.violations ?? 'null') as Violation[];
+}
+
+describe.concurrent('branch-policy bundle (e2e)', () => {
+  it('pull_request: a linear branch rebased on main passes from the default shallow merge checkout', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    sandbox.commits(3, 'feature work');
+    const { event, workspace } = openPullRequest(sandbox, 11);
+    expect(sandbox.git(['-C', workspace, 'rev-parse', '--is-shallow-repository'])).toBe('true');
+
+    const step = await policyStep(event, workspace);
+
+    expect(step.stderr).toBe('');
+    expect(step.exitCode).toBe(0);
+    expect(step.outputs.result).toBe('pass');
+    expect(violationsOf(step)).toEqual([]);
+    expect(step.failure).toBeUndefined();
+    // Three author commits: never GitHub's synthetic merge commit.
+    expect(step.summary).toContain(
+      'branch-policy: feature (onto main) follows the branch policy (3 commits checked)',
+    );
+    expect(step.summary).toMatch(/Checked 3 commit\(s\) with git: `[0-9a-f]{7}`\.\.`[0-9a-f]{7}`/);
+  });
+
+  it('report-path output points to the JSON report that was written', async ({ onTestFinished }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    const head = sandbox.commit('feature work');
+    const { event, workspace } = openPullRequest(sandbox, 12);
+
+    const step = await policyStep(event, workspace);
+
+    expect(step.exitCode).toBe(0);
+    // The default is $RUNNER_TEMP/branch-policy-report.json.
+    expect(step.outputs['report-path']).toBe(join(step.runnerTemp, 'branch-policy-report.json'));
+    expect(existsSync(step.outputs['report-path']!)).toBe(true);
+    const report = JSON.parse(readFileSync(step.outputs['report-path']!, 'utf8'));
+    expect(report).toMatchObject({
+      tool: 'branch-policy',
+      result: 'pass',
+      target: 'pull-request',
+      source: 'git',
+      checkedCommits: 1,
+      head: { name: 'feature', sha: head },
+      violations: [],
+    });
+
+    const custom = await policyStep(event, workspace, { 'report-path': 'reports/policy.json' });
+    expect(custom.outputs['report-path']).toBe(join(workspace, 'reports', 'policy.json'));
+    expect(JSON.parse(readFileSync(join(workspace, 'reports', 'policy.json'), 'utf8'))).toMatchObject({
+      tool: 'branch-policy',
+      result: 'pass',
+    });
+  });
+
+  it('pull_request: a back-merge from main fails, names the commit and prints the rebase fix', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    sandbox.commit('feature work');
+    sandbox.switch('main');
+    sandbox.commit('main moves on');
+    sandbox.switch('feature');
+    const merge = sandbox.merge('main');
+    sandbox.commit('more feature work');
+    const { event, workspace } = openPullRequest(sandbox, 13);
+
+    const step = await policyStep(event, workspace);
+
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs.result).toBe('fail');
+    expect(violationsOf(step)).toEqual([
+      {
+        rule: 'no-merge-commits',
+        sha: merge,
+        subject: "Merge branch 'main' into feature",
+        author: 'Ada Author <ada@example.com>',
+        message: 'back-merge from main: rebase the branch instead of merging',
+      },
+    ]);
+    // The violation itself is an error annotation naming the commit.
+    expect(step.annotations).toContainEqual({
+      level: 'error',
+      title: 'branch-policy: no-merge-commits',
+      message: `${merge.slice(0, 7)} Merge branch 'main' into feature (Ada Author <ada@example.com>): back-merge from main: rebase the branch instead of merging`,
+    });
+    expect(step.summary).toContain('back-merge from main');
+    expect(step.summary).toContain(
+      '```sh\ngit fetch origin\ngit switch -- feature\ngit rebase origin/main\ngit push --force-with-lease origin feature\n```',
+    );
+    expect(step.summary).not.toMatch(/git merge/);
+    // The line the step fails with, shown on the pull request's checks, says what is wrong.
+    expect(step.failure).toContain('back-merge from main');
+  });
+
+  it('pull_request: a fixup! commit fails with an interactive autosquash rebase as the fix', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    sandbox.commit('Add the checkout page');
+    const fixup = sandbox.commit('fixup! Add the checkout page');
+    const { event, workspace } = openPullRequest(sandbox, 14);
+
+    const step = await policyStep(event, workspace);
+
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs.result).toBe('fail');
+    expect(violationsOf(step).map((v) => [v.rule, v.sha, v.message])).toEqual([
+      ['no-autosquash-commits', fixup, 'fixup! commit: fold it in with git rebase -i --autosquash'],
+    ]);
+    expect(step.summary).toContain('git rebase -i --autosquash origin/main\n');
+    expect(step.failure).toMatch(
+      /^1 branch policy violation on feature \(onto main\): no-autosquash-commits \([0-9a-f]{7} fixup! commit: fold it in with git rebase -i --autosquash\)$/,
+    );
+  });
+
+  it('merge_group: the queue gets a verdict, never a pending check', async ({ onTestFinished }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    sandbox.commits(2, 'feature work');
+    // What the merge queue builds with the "merge" method: the PR merged onto the base tip.
+    const base = sandbox.sha('refs/heads/main');
+    sandbox.git(['switch', '--quiet', '--detach', base]);
+    sandbox.git([
+      'merge',
+      '--quiet',
+      '--no-ff',
+      '-m',
+      'Merge pull request #15 from octo-org/feature',
+      'feature',
+    ]);
+    const head = sandbox.sha('HEAD');
+    sandbox.push(`${head}:refs/heads/gh-readonly-queue/main/pr-15-${base}`);
+    const event = mergeGroupEvent({ base: 'main', baseSha: base, headSha: head, number: 15 });
+    const workspace = sandbox.shallowCheckout(head);
+
+    const step = await policyStep(event, workspace, { 'merge-style': 'merge' });
+
+    expect(step.exitCode).toBe(0);
+    expect(step.outputs.result).toBe('pass');
+    expect(violationsOf(step)).toEqual([]);
+    expect(step.summary).toMatch(
+      /gh-readonly-queue\/main\/pr-15-[0-9a-f]{40} \(onto main\) follows the branch policy \(3 commits checked\)/,
+    );
+  });
+
+  it('merge_group: linear merge-style fails on the queue merge commit', async ({ onTestFinished }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    sandbox.commit('feature work');
+    const base = sandbox.sha('refs/heads/main');
+    sandbox.git(['switch', '--quiet', '--detach', base]);
+    sandbox.git([
+      'merge',
+      '--quiet',
+      '--no-ff',
+      '-m',
+      'Merge pull request #16 from octo-org/feature',
+      'feature',
+    ]);
+    const head = sandbox.sha('HEAD');
+    sandbox.push(`${head}:refs/heads/gh-readonly-queue/main/pr-16-${base}`);
+    const event = mergeGroupEvent({ base: 'main', baseSha: base, headSha: head, number: 16 });
+
+    const step = await policyStep(event, sandbox.shallowCheckout(head), { 'merge-style': 'linear' });
+
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs.result).toBe('fail');
+    expect(violationsOf(step).map((v) => [v.rule, v.sha])).toEqual([['merge-style', head]]);
+    expect(step.summary).toContain(
+      "# Set the merge queue's merge method to 'Rebase and merge' or 'Squash and merge'",
+    );
+  });
+
+  it('push: a force push to main fails and lists the dropped commits', async ({ onTestFinished }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    const c3 = sandbox.commit('c3 shared work');
+    const before = sandbox.commit('c4 shared work');
+    sandbox.push('refs/heads/main:refs/heads/main');
+    sandbox.git(['reset', '--quiet', '--hard', 'HEAD~2']);
+    const after = sandbox.commit('c5 rewritten');
+    sandbox.push('refs/heads/main:refs/heads/main');
+    const event = pushEvent({ branch: 'main', before, after, forced: true });
+    // actions/checkout of a push: depth 1 at the pushed commit.
+    const workspace = sandbox.shallowCheckout('refs/heads/main');
+
+    const step = await policyStep(event, workspace);
+
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs.result).toBe('fail');
+    const short = (sha: string) => sha.slice(0, 7);
+    expect(violationsOf(step)).toEqual([
+      {
+        rule: 'no-force-push',
+        sha: before,
+        subject: 'c4 shared work',
+        author: 'Ada Author <ada@example.com>',
+        message: `dropped by a force push to main (${short(before)} -> ${short(after)})`,
+      },
+      {
+        rule: 'no-force-push',
+        sha: c3,
+        subject: 'c3 shared work',
+        author: 'Ada Author <ada@example.com>',
+        message: `dropped by a force push to main (${short(before)} -> ${short(after)})`,
+      },
+    ]);
+    expect(step.summary).toContain(`| no-force-push | \`${short(before)}\` | c4 shared work |`);
+    expect(step.summary).toContain(`| no-force-push | \`${short(c3)}\` | c3 shared work |`);
+    expect(step.summary).toContain(
+      `git merge --no-ff -m 'Restore commits dropped by force push ${short(before)}' ${before}\ngit push origin main`,
+    );
+    expect(step.failure).toMatch(
+      /^2 branch policy violations on the push to main \([0-9a-f]{7} -> [0-9a-f]{7}\): no-force-push \([0-9a-f]{7} dropped by a force push to main .*\); 1 more violation in the summary$/,
+    );
+  });
+
+  it('a bad input fails in one line, with no stack trace and before any git work', async () => {
+    const step = await runStep({
+      action: 'branch-policy',
+      event: pullRequestEvent({
+        base: 'main',
+        baseSha: 'a'.repeat(40),
+        head: 'feature',
+        headSha: 'b'.repeat(40),
+      }),
+      inputs: { 'merge-style': 'sometimes' },
+      env: GIT_STEP_ENV,
+    });
+
+    expect(step.exitCode).toBe(1);
+    expect(errorCommands(step.stdout)).toEqual([
+      "::error::Invalid merge-style 'sometimes': use one of merge, linear, any",
+    ]);
+    expect(step.failure).toBe("Invalid merge-style 'sometimes': use one of merge, linear, any");
+    expect(step.stdout).not.toMatch(STACK_FRAME);
+    expect(step.stderr).not.toMatch(STACK_FRAME);
+    expect(step.outputs).toEqual({});
+  });
+});
