@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { cancelOnSignals } from '../core/cancel.js';
-import { isConfigurationError } from '../core/errors.js';
+import { failureMessage, isConfigurationError } from '../core/errors.js';
 import type { GateDefinition } from '../core/host.js';
-import { failureMessage } from '../core/runner.js';
 import { VERSION } from '../core/version.js';
+import type { GateEntry } from './gates.js';
 import { type CliStreams, cliHost, EXIT_PASS, EXIT_USAGE, exitCodeFor } from './host.js';
 
 /**
@@ -12,7 +12,8 @@ import { type CliStreams, cliHost, EXIT_PASS, EXIT_USAGE, exitCodeFor } from './
  * 0 pass, 1 fail, 2 usage or configuration error.
  */
 export interface CliContext {
-  gates: readonly GateDefinition[];
+  /** Lazy entries (the shipped CLI) or ready gate definitions (tests, embedding). */
+  gates: readonly (GateEntry | GateDefinition)[];
   env: NodeJS.ProcessEnv;
   cwd: string;
   streams: CliStreams;
@@ -22,23 +23,28 @@ export interface CliContext {
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    context.streams.out(usage(context.gates));
+    context.streams.out(usage(await Promise.all(context.gates.map(loadGate))));
     return command ? EXIT_PASS : EXIT_USAGE;
   }
   if (command === '--version') {
     context.streams.out(`${VERSION}\n`);
     return EXIT_PASS;
   }
-  const gate = context.gates.find((g) => g.name === command);
-  if (!gate) {
+  const entry = context.gates.find((g) => g.name === command);
+  if (!entry) {
     context.streams.err(
       `Unknown gate '${command}': use one of ${context.gates.map((g) => g.name).join(', ')}\n`,
     );
     return EXIT_USAGE;
   }
+  const gate = await loadGate(entry);
   const parsed = parseGateArgs(gate, rest, context.streams);
   if (typeof parsed === 'number') return parsed;
   return runGate(gate, parsed, context);
+}
+
+function loadGate(entry: GateEntry | GateDefinition): Promise<GateDefinition> {
+  return 'load' in entry ? entry.load() : Promise.resolve(entry);
 }
 
 interface ParsedGateArgs {

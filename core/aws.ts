@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigurationError, invalidInput } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -134,4 +136,29 @@ export function isTransientAwsError(error: unknown): boolean {
   if (e.$retryable) return true;
   const status = e.$metadata?.httpStatusCode;
   return status !== undefined && status >= SERVER_ERROR_MIN_STATUS;
+}
+
+/** Variables through which the SDK's default chain finds credentials without instance metadata. */
+const CREDENTIAL_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_PROFILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+];
+
+/**
+ * True when credentials come from somewhere the user chose: variables (what
+ * aws-actions/configure-aws-credentials sets), a profile, or shared config files. Gates whose AWS
+ * calls are optional check this first, so a fork pull request on a self-hosted EC2 runner never
+ * falls through to the instance's own role via the metadata endpoint.
+ */
+export function hasCredentialSource(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (CREDENTIAL_VARIABLES.some((name) => env[name])) return true;
+  const home = env.HOME ?? '';
+  const files = [
+    env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials'),
+    env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'),
+  ];
+  return home !== '' && files.some((file) => existsSync(file));
 }

@@ -96,3 +96,11 @@ export function isUserFacingAwsError(error: unknown): boolean {
   const code = awsErrorCode(error as AwsErrorLike);
   return ACCESS_DENIED_CODES.has(code) || CREDENTIAL_CODES.has(code) || NOT_FOUND_CODES.has(code);
 }
+
+/** The one line a failed step or CLI run shows. */
+export function failureMessage(error: unknown): string {
+  if (isConfigurationError(error)) return error.message;
+  if (isUserFacingAwsError(error)) return describeAwsError(error, 'AWS call');
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -118,6 +118,14 @@ const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
  * request shows). Renames are followed so a moved file only reports its edited lines.
  */
 export async function addedLines(git: SimpleGit, base: string, head: string): Promise<AddedLines> {
+  return addedLinesOf(git, `${base}...${head}`);
+}
+
+/**
+ * Lines added by any `git diff` revision spec: `a..b`, `a...b`, or one commit against the
+ * working tree. Paths are unquoted (core.quotePath=false) so non-ASCII names match the tree.
+ */
+export async function addedLinesOf(git: SimpleGit, ...revisions: string[]): Promise<AddedLines> {
   const diff = await git.raw([
     '-c',
     'core.quotePath=false',
@@ -127,7 +135,7 @@ export async function addedLines(git: SimpleGit, base: string, head: string): Pr
     '--unified=0',
     '--find-renames',
     '--diff-filter=AMR',
-    `${base}...${head}`,
+    ...revisions,
   ]);
   return parseAddedLines(diff);
 }
@@ -231,6 +239,34 @@ export async function resolveCommit(git: SimpleGit, revision: string): Promise<s
   } catch {
     return undefined;
   }
+}
+
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/**
+ * resolveCommit for several revisions, from ONE `git rev-parse` when they all name commits (the
+ * common case), in order. rev-parse fails as a whole when one is missing: each is then resolved on
+ * its own, so a missing one is undefined exactly as resolveCommit says.
+ */
+export async function resolveCommits(
+  git: SimpleGit,
+  revisions: readonly string[],
+): Promise<(string | undefined)[]> {
+  // A range (`a..b`) prints two lines for one argument, and a name that starts with `-` needs
+  // --end-of-options, which rev-parse honours only with --verify (one revision): those are
+  // resolved one by one. The count and shape of the output lines guard everything else.
+  if (revisions.length > 1 && !revisions.some((r) => r.includes('..') || r.startsWith('-'))) {
+    try {
+      const output = await git.raw(['rev-parse', ...revisions.map((revision) => `${revision}^{commit}`)]);
+      const shas = output.split('\n');
+      if (shas.length === revisions.length && shas.every((sha) => OBJECT_ID.test(sha))) return shas;
+    } catch {
+      // One of them names no commit: find out which below.
+    }
+  }
+  const shas: (string | undefined)[] = [];
+  for (const revision of revisions) shas.push(await resolveCommit(git, revision));
+  return shas;
 }
 
 /** True when `ancestor` is reachable from `descendant` (a commit is its own ancestor). */

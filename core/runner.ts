@@ -1,6 +1,6 @@
 import * as actionsCore from '@actions/core';
 import { cancelOnSignals } from './cancel.js';
-import { describeAwsError, isConfigurationError, isUserFacingAwsError } from './errors.js';
+import { failureMessage, isConfigurationError, isUserFacingAwsError } from './errors.js';
 import type { GateOutcome, Host } from './host.js';
 import { Inputs, runnerInputReader } from './inputs.js';
 import type { Annotation } from './report/annotations.js';
@@ -63,20 +63,9 @@ export async function runAction(gate: (host: Host) => Promise<GateOutcome>): Pro
     else actionsCore.info(outcome.summaryLine);
   } catch (error) {
     actionsCore.setFailed(failureMessage(error));
-    if (!isExpectedError(error) && error instanceof Error && error.stack) actionsCore.debug(error.stack);
+    const expected = isConfigurationError(error) || isUserFacingAwsError(error);
+    if (!expected && error instanceof Error && error.stack) actionsCore.debug(error.stack);
   } finally {
     cancellation.dispose();
   }
-}
-
-function isExpectedError(error: unknown): boolean {
-  return isConfigurationError(error) || isUserFacingAwsError(error);
-}
-
-/** The one line a failed step shows. */
-export function failureMessage(error: unknown): string {
-  if (isConfigurationError(error)) return error.message;
-  if (isUserFacingAwsError(error)) return describeAwsError(error, 'AWS call');
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }

@@ -1,4 +1,4 @@
-import { rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBundle, bundleEntries, mapLimited, ROOT } from './bundles.js';
 
@@ -12,8 +12,12 @@ const entries = bundleEntries().filter(
 );
 await mapLimited(entries, 2, async (entry) => {
   const outDir = join(ROOT, entry.outDir);
-  // Post bundles live inside the main bundle's folder: replace files, never the whole folder.
-  rmSync(join(outDir, 'index.js'), { force: true });
+  mkdirSync(outDir, { recursive: true });
+  // Post bundles live inside the main bundle's folder: remove this bundle's own files (entry and
+  // numbered chunks), never the whole folder, so no stale chunk survives a rebuild.
+  for (const name of readdirSync(outDir, { withFileTypes: true })) {
+    if (name.isFile() && /^(\d+\.)?index\.js$/.test(name.name)) rmSync(join(outDir, name.name));
+  }
   await buildBundle(entry, outDir);
   console.log(
     `built ${entry.outDir}/index.js (${Math.round(statSync(join(outDir, 'index.js')).size / 1024)} KiB)`,

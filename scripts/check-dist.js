@@ -20,6 +20,11 @@ function filesUnder(dir) {
 const stale = [];
 for (const entry of entries) {
   const fresh = join(scratch, entry.outDir);
+  // A chunk the fresh build no longer makes is stale too (this bundle's files only, not post/).
+  const committedDir = join(ROOT, entry.outDir);
+  for (const name of existsSync(committedDir) ? readdirSync(committedDir) : []) {
+    if (/^\d+\.index\.js$/.test(name) && !existsSync(join(fresh, name))) stale.push(join(entry.outDir, name));
+  }
   for (const name of filesUnder(fresh)) {
     const committed = join(ROOT, entry.outDir, name);
     if (!existsSync(committed) || !readFileSync(committed).equals(readFileSync(join(fresh, name)))) {

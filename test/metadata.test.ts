@@ -68,10 +68,12 @@ describe.each(ACTIONS)('actions/%s', (action) => {
     expect(readmeTableNames(readme, 'Outputs').sort()).toEqual(Object.keys(meta.outputs ?? {}).sort());
   });
 
-  it('accepts the same inputs on the CLI', () => {
-    const gate = GATES.find((g) => g.name === action);
-    expect(gate, `cli/gates.ts registers ${action}`).toBeDefined();
-    expect([...gate!.inputs].sort()).toEqual(Object.keys(meta.inputs ?? {}).sort());
+  it('accepts the same inputs on the CLI', async () => {
+    const entry = GATES.find((g) => g.name === action);
+    expect(entry, `cli/gates.ts registers ${action}`).toBeDefined();
+    const gate = await entry!.load();
+    expect(gate.name).toBe(action);
+    expect([...gate.inputs].sort()).toEqual(Object.keys(meta.inputs ?? {}).sort());
   });
 });
 

@@ -1,6 +1,8 @@
 /**
- * GitHub shows at most 10 error and 10 warning annotations per step (and 10 notices); the rest
- * are silently dropped. Gates emit through the cap and put the overflow in the job summary.
+ * GitHub keeps at most 10 error and 10 warning annotations per step (and 10 notices) and drops
+ * the rest. The step's own failure line (setFailed) is an error annotation too, and the runner
+ * keeps the first ten it sees: gates emit at most 9 errors so the reason the step failed is never
+ * the one dropped. Everything over the cap goes to the job summary.
  */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -15,7 +17,11 @@ export interface Annotation {
   endColumn?: number;
 }
 
-export const ANNOTATIONS_PER_LEVEL = 10;
+export const ANNOTATIONS_PER_LEVEL: Readonly<Record<AnnotationLevel, number>> = {
+  error: 9,
+  warning: 10,
+  notice: 10,
+};
 
 export interface CappedAnnotations {
   shown: Annotation[];
@@ -31,7 +37,7 @@ export function capAnnotations(
   const overflow: Annotation[] = [];
   for (const annotation of annotations) {
     counts[annotation.level] += 1;
-    (counts[annotation.level] <= perLevel ? shown : overflow).push(annotation);
+    (counts[annotation.level] <= perLevel[annotation.level] ? shown : overflow).push(annotation);
   }
   return { shown, overflow };
 }

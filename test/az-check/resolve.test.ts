@@ -75,6 +75,7 @@ describe('resolve: DescribeAvailabilityZones per account through the emulator', 
     return recordingHost({ scan: 'all', resolve: 'true', 'max-attempts': '1', ...values }, workspace, {
       AWS_ENDPOINT_URL: emu.url,
       AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     });
   }
 
@@ -126,5 +127,18 @@ describe('resolve: DescribeAvailabilityZones per account through the emulator', 
     expect(h.annotations).toHaveLength(2);
     expect(h.annotations[0]?.message).toContain('use1-az…');
     expect(h.log.lines.join('\n')).toMatch(/warning: Resolving AZ IDs failed: .*no valid AWS credentials/);
+  });
+
+  it('with no credential source at all, never calls AWS (no instance-metadata fallback)', async () => {
+    emu.resetRequests();
+    const h = recordingHost(
+      { scan: 'all', resolve: 'true', 'report-path': join(reports, 'none.json') },
+      workspace,
+      { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1', HOME: '/nonexistent' },
+    );
+    const outcome = await runAzCheck(h);
+    expect(outcome.result).toBe('fail');
+    expect(emu.requests).toHaveLength(0);
+    expect(h.log.lines.join('\n')).toContain('warning: resolve: no AWS credentials in the environment');
   });
 });

@@ -49,8 +49,8 @@ describe('evaluateCanary', () => {
     expect(evaluateCanary(canary, runs, ctx()).verdict).toBe('pending');
     // With room to spare, an in-flight failure cannot change the verdict: pass.
     expect(evaluateCanary(canary, runs, ctx({}, { minSuccessPercent: 50 })).verdict).toBe('pass');
-    // At the deadline the run in progress is left out: pass on what completed.
-    expect(evaluateCanary(canary, runs, ctx({ final: true })).verdict).toBe('pass');
+    // At the deadline the run in progress is not counted, and a pass still must not rest on it.
+    expect(evaluateCanary(canary, runs, ctx({ final: true })).verdict).toBe('timeout');
   });
 
   it('an in-progress run blocks consecutive-passes until it is known', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   awsClientOptions,
+  hasCredentialSource,
   isTransientAwsError,
   readAwsSettings,
   resolveEndpoint,
@@ -67,5 +68,28 @@ describe('AWS client options', () => {
     expect(isTransientAwsError({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } })).toBe(
       false,
     );
+  });
+});
+
+describe('hasCredentialSource', () => {
+  it('accepts what configure-aws-credentials, profiles and containers provide', () => {
+    expect(hasCredentialSource({ AWS_ACCESS_KEY_ID: 'AKIA', HOME: '/nonexistent' })).toBe(true);
+    expect(hasCredentialSource({ AWS_WEB_IDENTITY_TOKEN_FILE: '/t', HOME: '/nonexistent' })).toBe(true);
+    expect(hasCredentialSource({ AWS_PROFILE: 'dev' })).toBe(true);
+    expect(hasCredentialSource({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/credentials' })).toBe(true);
+  });
+
+  it('refuses an environment whose only source would be instance metadata', () => {
+    expect(hasCredentialSource({ HOME: '/nonexistent' })).toBe(false);
+    expect(hasCredentialSource({})).toBe(false);
+  });
+
+  it('finds shared credential files', () => {
+    expect(
+      hasCredentialSource({
+        HOME: '/nonexistent',
+        AWS_SHARED_CREDENTIALS_FILE: new URL(import.meta.url).pathname,
+      }),
+    ).toBe(true);
   });
 });

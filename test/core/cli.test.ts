@@ -27,7 +27,7 @@ async function cli(argv: string[], gate = fakeGate()) {
   let out = '';
   let err = '';
   const code = await runCli(argv, {
-    gates: [gate],
+    gates: [{ name: gate.name, load: async () => gate }],
     env: {},
     cwd: '/tmp',
     streams: { out: (t) => (out += t), err: (t) => (err += t) },

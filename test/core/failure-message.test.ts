@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../core/errors.js';
-import { failureMessage } from '../../core/runner.js';
+import { ConfigurationError, failureMessage } from '../../core/errors.js';
 
 describe('failureMessage', () => {
   it('shows a user mistake as its own one line', () => {

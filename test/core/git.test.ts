@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   countCommits,
   currentBranch,
@@ -10,6 +10,7 @@ import {
   remoteBranchTip,
   remoteDefaultBranch,
   resolveCommit,
+  resolveCommits,
   shallowBoundary,
 } from '../../core/git.js';
 import { Sandbox } from '../branch-policy/repo.js';
@@ -63,6 +64,40 @@ describe('listCommits', () => {
 });
 
 describe('revisions', () => {
+  it('resolves several revisions in one call, and each on its own when one is missing', async () => {
+    const first = sandbox.commit('one');
+    const second = sandbox.commit('two');
+    sandbox.git(['update-ref', 'refs/heads/--output=x', first]);
+    const git = openRepository(sandbox.workDir);
+    expect(await resolveCommits(git, ['HEAD', '--output=x', 'HEAD~1', 'main'])).toEqual([
+      second,
+      first,
+      first,
+      second,
+    ]);
+    expect(await resolveCommits(git, ['HEAD', 'nope', '--output=x'])).toEqual([second, undefined, first]);
+    // A range is not one commit: resolveCommit says so, and so does the batch.
+    expect(await resolveCommits(git, ['HEAD', `${first}..${second}`])).toEqual([
+      second,
+      await resolveCommit(git, `${first}..${second}`),
+    ]);
+    expect(await resolveCommits(git, ['HEAD^!', 'HEAD'])).toEqual([
+      await resolveCommit(git, 'HEAD^!'),
+      second,
+    ]);
+    expect(await resolveCommits(git, [])).toEqual([]);
+    // All present: one git process for all of them.
+    const raw = vi.spyOn(git, 'raw');
+    expect(await resolveCommits(git, ['HEAD', 'HEAD~1', 'main', first])).toEqual([
+      second,
+      first,
+      second,
+      first,
+    ]);
+    expect(raw).toHaveBeenCalledTimes(1);
+    expect(await resolveCommits(git, ['nope'])).toEqual([undefined]);
+  });
+
   it('resolves names that look like options without running them as options', async () => {
     const first = sandbox.commit('one');
     const second = sandbox.commit('two');

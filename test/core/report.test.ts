@@ -18,14 +18,18 @@ const annotation = (level: Annotation['level'], n: number): Annotation => ({
 });
 
 describe('annotations', () => {
-  it('caps each level at 10 and returns the overflow', () => {
-    const all = [...Array.from({ length: 13 }, (_, i) => annotation('error', i)), annotation('warning', 99)];
+  it('keeps 9 errors (the failure line is the tenth), 10 warnings, and returns the overflow', () => {
+    const all = [
+      ...Array.from({ length: 12 }, (_, i) => annotation('error', i)),
+      ...Array.from({ length: 11 }, (_, i) => annotation('warning', 100 + i)),
+    ];
     const { shown, overflow } = capAnnotations(all);
-    expect(shown).toHaveLength(11);
-    expect(overflow.map((a) => a.message)).toEqual(['m10', 'm11', 'm12']);
+    expect(shown.filter((a) => a.level === 'error')).toHaveLength(9);
+    expect(shown.filter((a) => a.level === 'warning')).toHaveLength(10);
+    expect(overflow.map((a) => a.message)).toEqual(['m9', 'm10', 'm11', 'm110']);
     const emitted: Annotation[] = [];
-    expect(emitAnnotations(all, (a) => emitted.push(a))).toHaveLength(3);
-    expect(emitted).toHaveLength(11);
+    expect(emitAnnotations(all, (a) => emitted.push(a))).toHaveLength(4);
+    expect(emitted).toHaveLength(19);
   });
 
   it('parses workflow commands as the runner writes them', () => {

@@ -30,6 +30,9 @@ beforeAll(() => {
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
 });
 
+/** The CLI loads gates lazily (cli/gates.ts); this one is already loaded. */
+const cliEntry = { name: runExperimentGate.name, load: async () => runExperimentGate };
+
 function memoryHost(inputs: Record<string, string>, state: Record<string, string> = {}) {
   const log = new MemoryLogger();
   const outputs: Record<string, string> = {};
@@ -194,7 +197,7 @@ describe('the CLI', () => {
         '--no-summary',
       ],
       {
-        gates: [runExperimentGate],
+        gates: [cliEntry],
         env: { RUNNER_TEMP: '/tmp/rg-run-experiment-cli' },
         cwd: '/tmp',
         streams: { out: (t) => (out += t), err: (t) => (err += t) },
@@ -213,7 +216,7 @@ describe('the CLI', () => {
     const code = await runCli(
       ['run-experiment', '--experiment-template-id', 'EXT1', '--region', 'us-east-1', '--timeout', 'soon'],
       {
-        gates: [runExperimentGate],
+        gates: [cliEntry],
         env: {},
         cwd: '/tmp',
         streams: { out: () => {}, err: (t) => (err += t) },

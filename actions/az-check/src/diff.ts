@@ -2,11 +2,13 @@ import type { SimpleGit } from 'simple-git';
 import { ConfigurationError } from '../../../core/errors.js';
 import {
   addedLines,
+  addedLinesOf,
   ensureMergeBase,
   fetchMissingCommits,
-  isGitRepository,
+  mergeBase as findMergeBase,
   openRepository,
-  parseAddedLines,
+  resolveCommit,
+  resolveCommits,
   short,
 } from '../../../core/git.js';
 import type { Logger } from '../../../core/log.js';
@@ -34,29 +36,33 @@ export interface ChangeSet {
 /** Remote and local refs tried, in order, for the default base on a laptop. */
 export const LOCAL_BASE_CANDIDATES = ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'];
 
-const DIFF_OPTIONS = [
-  '-c',
-  'core.quotePath=false',
-  'diff',
-  '--no-color',
-  '--no-ext-diff',
-  '--unified=0',
-  '--find-renames',
-  '--diff-filter=AMR',
-];
-
 export async function changedLines(settings: AzCheckSettings, log: Logger): Promise<ChangeSet | undefined> {
   const git = openRepository(settings.root);
-  if (!(await isGitRepository(git))) {
+  const prefix = await repositoryPrefix(git);
+  if (prefix === undefined) {
     throw new ConfigurationError(
       `scan: changed needs a git repository at ${settings.root}: check out the repository first, or use scan: all`,
     );
   }
-  const prefix = await git.raw(['rev-parse', '--show-prefix']);
   const set =
     settings.head || settings.base ? await betweenCommits(git, settings, log) : await localChanges(git, log);
   if (!set) return undefined;
   return { ...set, lines: underPrefix(set.lines, prefix) };
+}
+
+/**
+ * The scan root's path from the repository top (`''` at the top), or undefined outside a work
+ * tree: one git process answers both questions.
+ */
+async function repositoryPrefix(git: SimpleGit): Promise<string | undefined> {
+  try {
+    const [inside, prefix = ''] = (
+      await git.raw(['rev-parse', '--is-inside-work-tree', '--show-prefix'])
+    ).split('\n');
+    return inside === 'true' ? prefix : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Diff paths are relative to the repository top; the scan root may be a subfolder of it. */
@@ -73,9 +79,16 @@ async function betweenCommits(
   settings: AzCheckSettings,
   log: Logger,
 ): Promise<ChangeSet | undefined> {
-  const head = settings.head ?? (await git.raw(['rev-parse', 'HEAD']));
-  const checkedOut = await git.raw(['rev-parse', 'HEAD']);
-  const headSha = await revParse(git, head);
+  // The checkout, the head and the base from one rev-parse (each is undefined when missing).
+  const [resolvedCheckout, resolvedHead, resolvedBase] = await resolveCommits(git, [
+    'HEAD',
+    settings.head ?? 'HEAD',
+    ...(settings.base ? [settings.base] : []),
+  ]);
+  // An unborn HEAD fails here with git's own message, as it always did.
+  const checkedOut = resolvedCheckout ?? (await git.raw(['rev-parse', 'HEAD']));
+  const head = settings.head ?? checkedOut;
+  const headSha = resolvedHead;
   if (headSha !== checkedOut) {
     const firstParent = await syntheticMergeBase(git, checkedOut, headSha ?? head);
     if (firstParent) {
@@ -83,9 +96,8 @@ async function betweenCommits(
       log.info(
         `The checkout ${short(checkedOut)} is the merge of ${short(head)} into ${short(firstParent)}: checking the lines it adds to ${short(firstParent)}`,
       );
-      const diff = await git.raw([...DIFF_OPTIONS, `${firstParent}..${checkedOut}`]);
       return {
-        lines: parseAddedLines(diff),
+        lines: await addedLinesOf(git, `${firstParent}..${checkedOut}`),
         description: `merge commit ${short(checkedOut)} vs ${short(firstParent)}`,
       };
     }
@@ -98,22 +110,19 @@ async function betweenCommits(
     log.info(`No base commit for ${settings.diffSource} (a new branch?): scanning every file instead`);
     return undefined;
   }
-  const mergeBase = await ensureMergeBase(git, base, head, log);
+  // ensureMergeBase fetches whichever commit is missing, then runs merge-base. With both known to be
+  // present (a default base was found by resolving it) that merge-base is all it would do: run it
+  // directly, and leave fetching and deepening to ensureMergeBase when it finds nothing.
+  const bothPresent = headSha !== undefined && (settings.base === undefined || resolvedBase !== undefined);
+  const mergeBase =
+    (bothPresent ? await findMergeBase(git, base, head) : undefined) ??
+    (await ensureMergeBase(git, base, head, log));
   if (!mergeBase) {
     throw new ConfigurationError(
       `No common history between base ${base} and head ${head}: set base, or use scan: all`,
     );
   }
   return { lines: await addedLines(git, base, head), description: `${short(base)}...${short(head)}` };
-}
-
-async function revParse(git: SimpleGit, ref: string): Promise<string | undefined> {
-  try {
-    // simple-git resolves with '' when git fails silently (--quiet): treat that as missing too.
-    return (await git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -135,7 +144,7 @@ export async function syntheticMergeBase(
 }
 
 async function defaultBase(git: SimpleGit): Promise<string | undefined> {
-  for (const candidate of LOCAL_BASE_CANDIDATES) if (await revParse(git, candidate)) return candidate;
+  for (const candidate of LOCAL_BASE_CANDIDATES) if (await resolveCommit(git, candidate)) return candidate;
   return undefined;
 }
 
@@ -151,7 +160,7 @@ async function localChanges(git: SimpleGit, log: Logger): Promise<ChangeSet> {
   log.info(
     `Checking lines added since ${baseRef} (merge base ${short(mergeBase)}), including uncommitted changes`,
   );
-  const lines: ChangedLines = parseAddedLines(await git.raw([...DIFF_OPTIONS, mergeBase]));
+  const lines: ChangedLines = await addedLinesOf(git, mergeBase);
   const untracked = await git.raw(['ls-files', '--others', '--exclude-standard', '--full-name', '-z']);
   for (const path of untracked.split('\0').filter(Boolean)) lines.set(path, 'all');
   return { lines, description: `working tree vs ${baseRef} (${short(mergeBase)})` };

@@ -1,7 +1,5 @@
 import { join, relative } from 'node:path';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { STSClient } from '@aws-sdk/client-sts';
-import { awsClientOptions } from '../../../core/aws.js';
+import { hasCredentialSource } from '../../../core/aws.js';
 import type { GateDefinition, GateOutcome, Host } from '../../../core/host.js';
 import { emitAnnotations } from '../../../core/report/annotations.js';
 import { writeJsonFile } from '../../../core/report/json.js';
@@ -10,7 +8,7 @@ import { changedLines } from './diff.js';
 import { listFiles, pathFilter, toRelative } from './files.js';
 import { applyResolution, type Finding } from './findings.js';
 import { jsonReport, type ReportInput, sarifReport, summaryMarkdown, toAnnotation } from './report.js';
-import { type Resolution, type ResolveClients, resolveZones } from './resolve.js';
+import type { Resolution, ResolveClients } from './resolve.js';
 import { SEVERITY_RANK, type Severity } from './rules.js';
 import { scanFiles } from './scan.js';
 import { type AzCheckSettings, INPUT_NAMES, readSettings } from './settings.js';
@@ -22,18 +20,6 @@ import { type AzCheckSettings, INPUT_NAMES, readSettings } from './settings.js';
 export interface AzCheckDependencies {
   /** Builds the AWS clients for `resolve`; tests pass clients pointed at the emulator. */
   clients?: (settings: AzCheckSettings, env: NodeJS.ProcessEnv) => ResolveClients;
-}
-
-export function sdkClients(settings: AzCheckSettings, env: NodeJS.ProcessEnv): ResolveClients {
-  const aws = settings.aws!;
-  return {
-    sts: () => new STSClient(awsClientOptions('STS', 'az-check', aws, env)),
-    ec2: (region, credentials) =>
-      new EC2Client({
-        ...awsClientOptions('EC2', 'az-check', { ...aws, region }, env),
-        ...(credentials ? { credentials } : {}),
-      }),
-  };
 }
 
 export async function runAzCheck(host: Host, dependencies: AzCheckDependencies = {}): Promise<GateOutcome> {
@@ -108,7 +94,14 @@ async function resolve(
   const regions = [
     ...new Set(findings.map((f) => f.region).filter((r): r is string => r !== undefined)),
   ].sort();
-  const clients = (dependencies.clients ?? sdkClients)(settings, host.env);
+  if (!dependencies.clients && !hasCredentialSource(host.env)) {
+    const skipped = `resolve: no AWS credentials in the environment (a pull request from a fork?): names are not resolved to IDs; the check itself ran offline`;
+    host.log.warning(skipped);
+    return { accounts: [], errors: [skipped] };
+  }
+  // The AWS SDK is loaded only here: the offline check never pays for it.
+  const { resolveZones } = await import('./resolve.js');
+  const clients = (dependencies.clients ?? (await import('./aws-clients.js')).sdkClients)(settings, host.env);
   const resolution = await resolveZones(regions, settings.roleArns, clients, host.log, (secret) =>
     host.setSecret(secret),
   );

@@ -65,7 +65,7 @@ export function summaryMarkdown(input: ReportInput, overflow: readonly Annotatio
     input.findings.length > MAX_SUMMARY_ROWS &&
       `${input.findings.length - MAX_SUMMARY_ROWS} more finding(s) are in the JSON report and the SARIF file.`,
     overflow.length > 0 &&
-      `GitHub shows 10 annotations per level: ${overflow.length} finding(s) above are in this table only.`,
+      `GitHub keeps 10 annotations per level per step (one error slot is the step's failure line): ${overflow.length} finding(s) above are in this table only.`,
     input.resolution && resolutionSection(input.resolution),
     input.suppressed.length > 0 &&
       details(

@@ -35572,6 +35572,13 @@ const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
  * request shows). Renames are followed so a moved file only reports its edited lines.
  */
 async function addedLines(git, base, head) {
+    return addedLinesOf(git, `${base}...${head}`);
+}
+/**
+ * Lines added by any `git diff` revision spec: `a..b`, `a...b`, or one commit against the
+ * working tree. Paths are unquoted (core.quotePath=false) so non-ASCII names match the tree.
+ */
+async function addedLinesOf(git, ...revisions) {
     const diff = await git.raw([
         '-c',
         'core.quotePath=false',
@@ -35581,7 +35588,7 @@ async function addedLines(git, base, head) {
         '--unified=0',
         '--find-renames',
         '--diff-filter=AMR',
-        `${base}...${head}`,
+        ...revisions,
     ]);
     return parseAddedLines(diff);
 }
@@ -35664,6 +35671,32 @@ async function resolveCommit(git, revision) {
     catch {
         return undefined;
     }
+}
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/**
+ * resolveCommit for several revisions, from ONE `git rev-parse` when they all name commits (the
+ * common case), in order. rev-parse fails as a whole when one is missing: each is then resolved on
+ * its own, so a missing one is undefined exactly as resolveCommit says.
+ */
+async function resolveCommits(git, revisions) {
+    // A range (`a..b`) prints two lines for one argument, and a name that starts with `-` needs
+    // --end-of-options, which rev-parse honours only with --verify (one revision): those are
+    // resolved one by one. The count and shape of the output lines guard everything else.
+    if (revisions.length > 1 && !revisions.some((r) => r.includes('..') || r.startsWith('-'))) {
+        try {
+            const output = await git.raw(['rev-parse', ...revisions.map((revision) => `${revision}^{commit}`)]);
+            const shas = output.split('\n');
+            if (shas.length === revisions.length && shas.every((sha) => OBJECT_ID.test(sha)))
+                return shas;
+        }
+        catch {
+            // One of them names no commit: find out which below.
+        }
+    }
+    const shas = [];
+    for (const revision of revisions)
+        shas.push(await resolveCommit(git, revision));
+    return shas;
 }
 /** True when `ancestor` is reachable from `descendant` (a commit is its own ancestor). */
 async function isAncestor(git, ancestor, descendant) {
@@ -35755,14 +35788,18 @@ async function currentBranch(git) {
 }
 
 ;// CONCATENATED MODULE: ./core/report/annotations.ts
-const ANNOTATIONS_PER_LEVEL = 10;
+const ANNOTATIONS_PER_LEVEL = {
+    error: 9,
+    warning: 10,
+    notice: 10,
+};
 function capAnnotations(annotations, perLevel = ANNOTATIONS_PER_LEVEL) {
     const counts = { error: 0, warning: 0, notice: 0 };
     const shown = [];
     const overflow = [];
     for (const annotation of annotations) {
         counts[annotation.level] += 1;
-        (counts[annotation.level] <= perLevel ? shown : overflow).push(annotation);
+        (counts[annotation.level] <= perLevel[annotation.level] ? shown : overflow).push(annotation);
     }
     return { shown, overflow };
 }
@@ -36517,15 +36554,28 @@ function finish(body, notes, forced) {
 }
 function summaryLine(result, body, notes) {
     const what = describeTarget(body);
-    if (result === 'fail') {
-        const rules = [...new Set(body.violations.map((v) => v.rule))].join(', ');
-        return `${plural(body.violations.length, 'branch policy violation')} on ${what}: ${rules}`;
-    }
+    if (result === 'fail')
+        return failureLine(body.violations, what);
     if (result === 'neutral' || body.checkedCommits === 0)
         return notes[0] ?? `Nothing to check on ${what}`;
     return `${what} follows the branch policy (${plural(body.checkedCommits, 'commit')} checked)`;
 }
+/**
+ * The line the failed check shows on the pull request: it must say what is wrong, so it names the
+ * first violation itself (commit and problem), not only the rule ids.
+ */
+function failureLine(violations, what) {
+    const [first] = violations;
+    const rules = [...new Set(violations.map((v) => v.rule))].join(', ');
+    const more = violations.length > 1 ? `; ${plural(violations.length - 1, 'more violation')} in the summary` : '';
+    const firstText = first ? ` (${git_short(first.sha)} ${first.message})` : '';
+    return `${plural(violations.length, 'branch policy violation')} on ${what}: ${rules}${firstText}${more}`;
+}
 function describeTarget(body) {
+    if (body.target === 'push' && body.head) {
+        const from = body.base?.sha ? `${git_short(body.base.sha)} -> ` : '';
+        return `the push to ${body.head.name} (${from}${git_short(body.head.sha)})`;
+    }
     if (body.head && body.base)
         return `${body.head.name} (onto ${body.base.name})`;
     return body.head?.name ?? body.base?.name ?? body.target;
@@ -36979,7 +37029,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9524);
 
 
-await (0,_core_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .branchPolicyGate */ .wd.run);
+await (0,_core_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .branchPolicyGate */ .wd.run);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -36990,13 +37040,13 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pp: () => (/* binding */ describeAwsError),
 /* harmony export */   Zw: () => (/* binding */ isUserFacingAwsError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   oh: () => (/* binding */ failureMessage),
 /* harmony export */   p0: () => (/* binding */ isConfigurationError)
 /* harmony export */ });
-/* unused harmony exports CREDENTIALS_HELP, hintForAwsError, firstLine */
+/* unused harmony exports CREDENTIALS_HELP, hintForAwsError, describeAwsError, firstLine */
 /**
  * Error kinds shared by every gate.
  *
@@ -37075,6 +37125,16 @@ function isUserFacingAwsError(error) {
     const code = awsErrorCode(error);
     return ACCESS_DENIED_CODES.has(code) || CREDENTIAL_CODES.has(code) || NOT_FOUND_CODES.has(code);
 }
+/** The one line a failed step or CLI run shows. */
+function failureMessage(error) {
+    if (isConfigurationError(error))
+        return error.message;
+    if (isUserFacingAwsError(error))
+        return describeAwsError(error, 'AWS call');
+    if (error instanceof Error)
+        return `${error.name}: ${error.message}`;
+    return String(error);
+}
 
 
 /***/ }),
@@ -37085,10 +37145,10 @@ function isUserFacingAwsError(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ runAction)
+  C: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: failureMessage, runnerHost
+// UNUSED EXPORTS: runnerHost
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -40339,26 +40399,14 @@ async function runAction(gate) {
             info(outcome.summaryLine);
     }
     catch (error) {
-        setFailed(failureMessage(error));
-        if (!isExpectedError(error) && error instanceof Error && error.stack)
+        setFailed((0,errors/* failureMessage */.oh)(error));
+        const expected = (0,errors/* isConfigurationError */.p0)(error) || (0,errors/* isUserFacingAwsError */.Zw)(error);
+        if (!expected && error instanceof Error && error.stack)
             core_debug(error.stack);
     }
     finally {
         cancellation.dispose();
     }
-}
-function isExpectedError(error) {
-    return (0,errors/* isConfigurationError */.p0)(error) || (0,errors/* isUserFacingAwsError */.Zw)(error);
-}
-/** The one line a failed step shows. */
-function failureMessage(error) {
-    if ((0,errors/* isConfigurationError */.p0)(error))
-        return error.message;
-    if ((0,errors/* isUserFacingAwsError */.Zw)(error))
-        return (0,errors/* describeAwsError */.Pp)(error, 'AWS call');
-    if (error instanceof Error)
-        return `${error.name}: ${error.message}`;
-    return String(error);
 }
 
 

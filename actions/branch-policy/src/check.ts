@@ -112,15 +112,29 @@ function finish(body: VerdictBody, notes: string[], forced?: Verdict['result']):
 
 function summaryLine(result: Verdict['result'], body: VerdictBody, notes: readonly string[]): string {
   const what = describeTarget(body);
-  if (result === 'fail') {
-    const rules = [...new Set(body.violations.map((v) => v.rule))].join(', ');
-    return `${plural(body.violations.length, 'branch policy violation')} on ${what}: ${rules}`;
-  }
+  if (result === 'fail') return failureLine(body.violations, what);
   if (result === 'neutral' || body.checkedCommits === 0) return notes[0] ?? `Nothing to check on ${what}`;
   return `${what} follows the branch policy (${plural(body.checkedCommits, 'commit')} checked)`;
 }
 
+/**
+ * The line the failed check shows on the pull request: it must say what is wrong, so it names the
+ * first violation itself (commit and problem), not only the rule ids.
+ */
+function failureLine(violations: readonly Violation[], what: string): string {
+  const [first] = violations;
+  const rules = [...new Set(violations.map((v) => v.rule))].join(', ');
+  const more =
+    violations.length > 1 ? `; ${plural(violations.length - 1, 'more violation')} in the summary` : '';
+  const firstText = first ? ` (${short(first.sha)} ${first.message})` : '';
+  return `${plural(violations.length, 'branch policy violation')} on ${what}: ${rules}${firstText}${more}`;
+}
+
 function describeTarget(body: VerdictBody): string {
+  if (body.target === 'push' && body.head) {
+    const from = body.base?.sha ? `${short(body.base.sha)} -> ` : '';
+    return `the push to ${body.head.name} (${from}${short(body.head.sha)})`;
+  }
   if (body.head && body.base) return `${body.head.name} (onto ${body.base.name})`;
   return body.head?.name ?? body.base?.name ?? body.target;
 }

@@ -95361,7 +95361,7 @@ exports["default"] = _default;
 
 /***/ }),
 
-/***/ 4436:
+/***/ 4917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -95376,6 +95376,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var dist_cjs = __nccwpck_require__(4085);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-synthetics/dist-cjs/index.js
 var client_synthetics_dist_cjs = __nccwpck_require__(8745);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./core/errors.ts
 var errors = __nccwpck_require__(265);
 ;// CONCATENATED MODULE: ./core/version.ts
@@ -95383,6 +95387,8 @@ var errors = __nccwpck_require__(265);
 const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./core/aws.ts
+
+
 
 
 const DEFAULT_MAX_ATTEMPTS = 5;
@@ -95472,6 +95478,30 @@ function isTransientAwsError(error) {
     const status = e.$metadata?.httpStatusCode;
     return status !== undefined && status >= SERVER_ERROR_MIN_STATUS;
 }
+/** Variables through which the SDK's default chain finds credentials without instance metadata. */
+const CREDENTIAL_VARIABLES = (/* unused pure expression or super */ null && ([
+    'AWS_ACCESS_KEY_ID',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_PROFILE',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+]));
+/**
+ * True when credentials come from somewhere the user chose: variables (what
+ * aws-actions/configure-aws-credentials sets), a profile, or shared config files. Gates whose AWS
+ * calls are optional check this first, so a fork pull request on a self-hosted EC2 runner never
+ * falls through to the instance's own role via the metadata endpoint.
+ */
+function hasCredentialSource(env = process.env) {
+    if (CREDENTIAL_VARIABLES.some((name) => env[name]))
+        return true;
+    const home = env.HOME ?? '';
+    const files = [
+        env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials'),
+        env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'),
+    ];
+    return home !== '' && files.some((file) => existsSync(file));
+}
 
 ;// CONCATENATED MODULE: ./core/clock.ts
 const systemClock = { now: () => Date.now() };
@@ -95516,14 +95546,18 @@ class VirtualClock {
 }
 
 ;// CONCATENATED MODULE: ./core/report/annotations.ts
-const ANNOTATIONS_PER_LEVEL = 10;
+const ANNOTATIONS_PER_LEVEL = {
+    error: 9,
+    warning: 10,
+    notice: 10,
+};
 function capAnnotations(annotations, perLevel = ANNOTATIONS_PER_LEVEL) {
     const counts = { error: 0, warning: 0, notice: 0 };
     const shown = [];
     const overflow = [];
     for (const annotation of annotations) {
         counts[annotation.level] += 1;
-        (counts[annotation.level] <= perLevel ? shown : overflow).push(annotation);
+        (counts[annotation.level] <= perLevel[annotation.level] ? shown : overflow).push(annotation);
     }
     return { shown, overflow };
 }
@@ -95584,8 +95618,6 @@ function unescapeProperty(text) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./core/report/json.ts
 
 
@@ -96033,6 +96065,8 @@ const MIN_TIMEOUT_MS = 10_000;
 const MAX_MIN_RUNS = 1_000;
 const MAX_CONSECUTIVE_PASSES = 1_000;
 const MAX_PERCENT = 100;
+/** CloudWatch alarm names (API reference: AlarmName, 1-255 characters). */
+const MAX_ALARM_NAME_LENGTH = 255;
 /** Synthetics canary names: lower-case letters, digits, `_` and `-`, at most 255 characters. */
 const CANARY_NAME_PATTERN = /^[0-9a-z_-]{1,255}$/;
 /** Names plus the picomatch characters people use in patterns: * ? [ ] { } , ! */
@@ -96148,8 +96182,9 @@ function readAlarms(inputs) {
         const name = line.trim();
         if (name === '' || name.startsWith('#'))
             continue;
-        if (name.length > 255)
-            throw (0,errors/* invalidInput */.aY)('alarms', name, 'use alarm names of at most 255 characters, one per line');
+        if (name.length > MAX_ALARM_NAME_LENGTH) {
+            throw (0,errors/* invalidInput */.aY)('alarms', name, `use alarm names of at most ${MAX_ALARM_NAME_LENGTH} characters, one per line`);
+        }
         if (!alarms.includes(name))
             alarms.push(name);
     }
@@ -96176,6 +96211,40 @@ function readSince(inputs, now) {
 function optionalPath(inputs, name, key) {
     const value = inputs.optional(name);
     return value === undefined ? {} : { [key]: value };
+}
+
+;// CONCATENATED MODULE: ./core/collections.ts
+/** Small collection helpers the gates share. */
+/** Splits `items` into consecutive slices of at most `size` (AWS calls that take N names each). */
+function chunk(items, size) {
+    // A size below 1 would loop forever (or never advance): a programming error, not input.
+    if (!Number.isInteger(size) || size < 1)
+        throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+    const chunks = [];
+    for (let i = 0; i < items.length; i += size)
+        chunks.push(items.slice(i, i + size));
+    return chunks;
+}
+/** The distinct items, in first-seen order. */
+function unique(items) {
+    return [...new Set(items)];
+}
+/**
+ * `task` over every item with at most `limit` running at once, results in input order: enough
+ * parallelism to hide round trips, little enough not to trip an API's throttling.
+ */
+async function mapLimited(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next;
+            next += 1;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./core/wait.ts
@@ -96263,140 +96332,42 @@ function describeError(error) {
     return String(error);
 }
 
-;// CONCATENATED MODULE: ./actions/canary-gate/src/synthetics.ts
+;// CONCATENATED MODULE: ./core/cloudwatch.ts
 
-/** DescribeCanaries and DescribeCanariesLastRun accept at most 5 names (API reference). */
-const MAX_NAMES_PER_CALL = 5;
-/** GetCanaryRuns' largest page. */
-const RUNS_PAGE_SIZE = 100;
-/** DescribeCanaries' largest page when listing everything. */
-const DESCRIBE_PAGE_SIZE = 20;
-const MS_PER_MINUTE = 60_000;
-const MS_PER_HOUR = 60 * MS_PER_MINUTE;
-const RATE_PATTERN = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours)\s*\)$/i;
-function chunk(items, size) {
-    const chunks = [];
-    for (let i = 0; i < items.length; i += size)
-        chunks.push(items.slice(i, i + size));
-    return chunks;
-}
-/** Period of `rate(N minutes)`; 0 for `rate(0 minute)` (run once); undefined for cron(). */
-function schedulePeriodMs(expression) {
-    const match = RATE_PATTERN.exec(expression.trim());
-    if (!match)
-        return undefined;
-    const unit = match[2].toLowerCase().startsWith('hour') ? MS_PER_HOUR : MS_PER_MINUTE;
-    return Number(match[1]) * unit;
-}
-function toCanaryInfo(canary) {
-    const schedule = canary.Schedule?.Expression ?? '';
-    const period = schedulePeriodMs(schedule);
-    const maxRetries = canary.Schedule?.RetryConfig?.MaxRetries;
-    return {
-        name: canary.Name ?? '',
-        state: canary.Status?.State ?? 'UNKNOWN',
-        ...(canary.Status?.StateReason ? { stateReason: canary.Status.StateReason } : {}),
-        schedule,
-        runOnce: period === 0,
-        ...(period ? { periodMs: period } : {}),
-        ...(typeof maxRetries === 'number' ? { maxRetries } : {}),
-    };
-}
-function toRunRecord(run) {
-    const extras = run;
-    const state = (run.Status?.State ?? 'RUNNING');
-    return {
-        id: run.Id ?? '',
-        startedAt: run.Timeline?.Started?.getTime() ?? 0,
-        ...(run.Timeline?.Completed ? { completedAt: run.Timeline.Completed.getTime() } : {}),
-        state,
-        ...(run.Status?.StateReason ? { reason: run.Status.StateReason } : {}),
-        ...(run.Status?.StateReasonCode ? { reasonCode: run.Status.StateReasonCode } : {}),
-        ...(extras.Status?.TestResult ? { testResult: extras.Status.TestResult } : {}),
-        ...(typeof extras.RetryAttempt === 'number' ? { retryAttempt: extras.RetryAttempt } : {}),
-        ...(extras.ScheduledRunId ? { scheduledRunId: extras.ScheduledRunId } : {}),
-        ...(run.ArtifactS3Location ? { artifactS3Location: run.ArtifactS3Location } : {}),
-    };
-}
-/** Every canary of the account and region, over all pages. */
-async function listAllCanaries(client, signal) {
-    const canaries = [];
-    let token;
-    do {
-        const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ MaxResults: DESCRIBE_PAGE_SIZE, NextToken: token }), { abortSignal: signal });
-        canaries.push(...(page.Canaries ?? []));
-        token = page.NextToken;
-    } while (token);
-    return canaries;
-}
-/** Canaries by name, five per call; names AWS does not know are simply absent. */
-async function describeCanariesByName(client, names, signal) {
-    const found = [];
-    for (const batch of chunk(names, MAX_NAMES_PER_CALL)) {
-        let token;
-        do {
-            const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ Names: batch, NextToken: token }), {
-                abortSignal: signal,
-            });
-            found.push(...(page.Canaries ?? []));
-            token = page.NextToken;
-        } while (token);
-    }
-    return found;
-}
-/** Canary names in a group: ListGroupResources returns ARNs (`...:canary:NAME`). */
-async function listGroupCanaries(client, group, signal) {
-    const names = [];
-    let token;
-    do {
-        const page = await client.send(new client_synthetics_dist_cjs.ListGroupResourcesCommand({ GroupIdentifier: group, NextToken: token }), {
-            abortSignal: signal,
-        });
-        for (const arn of page.Resources ?? [])
-            names.push(arn.slice(arn.lastIndexOf(':') + 1));
-        token = page.NextToken;
-    } while (token);
-    return names;
-}
-/** The latest run of each canary (five names per call); canaries that never ran are absent. */
-async function describeLastRuns(client, names, signal) {
-    const lastRuns = new Map();
-    for (const batch of chunk(names, MAX_NAMES_PER_CALL)) {
-        let token;
-        do {
-            const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesLastRunCommand({ Names: batch, NextToken: token }), {
-                abortSignal: signal,
-            });
-            for (const entry of page.CanariesLastRun ?? []) {
-                if (entry.CanaryName && entry.LastRun)
-                    lastRuns.set(entry.CanaryName, toRunRecord(entry.LastRun));
-            }
-            token = page.NextToken;
-        } while (token);
-    }
-    return lastRuns;
-}
+
 /**
- * Runs newest first, paging until the first run that started before `since` (kept: a retry
- * after `since` may belong to it) or the end of the history.
+ * CloudWatch alarms by name, the one read every gate makes of them: DescribeAlarms with both
+ * alarm types (without AlarmTypes CloudWatch returns metric alarms only, silently hiding composite
+ * ones), a hundred names per call (the API's limit), every page.
  */
-async function getRunsSince(client, name, since, signal) {
-    const runs = [];
-    let token;
-    let pages = 0;
-    do {
-        const page = await client.send(new client_synthetics_dist_cjs.GetCanaryRunsCommand({ Name: name, MaxResults: RUNS_PAGE_SIZE, NextToken: token }), { abortSignal: signal });
-        pages += 1;
-        const batch = (page.CanaryRuns ?? []).map(toRunRecord);
-        runs.push(...batch);
-        if (batch.some((run) => run.startedAt < since))
-            break;
-        token = page.NextToken;
-    } while (token);
-    return { runs, pages };
-}
-async function startCanary(client, name, signal) {
-    await client.send(new client_synthetics_dist_cjs.StartCanaryCommand({ Name: name }), { abortSignal: signal });
+const ALARM_NAMES_PER_CALL = 100;
+/** DescribeAlarms' largest page: one call per batch of names in the common case. */
+const ALARMS_PAGE_SIZE = 100;
+const ALARM_TYPES = ['MetricAlarm', 'CompositeAlarm'];
+/** A service that hands back a NextToken forever would otherwise hold the gate until its timeout. */
+const MAX_ALARM_PAGES = 100;
+/** Every alarm AWS knows among `names` (duplicates asked once); unknown names are simply absent. */
+async function describeAlarmsByName(cloudwatch, names, signal) {
+    const alarms = [];
+    for (const batch of chunk(unique(names), ALARM_NAMES_PER_CALL)) {
+        let nextToken;
+        let pages = 0;
+        do {
+            if (pages === MAX_ALARM_PAGES)
+                throw new Error(`DescribeAlarms still had more pages after ${MAX_ALARM_PAGES}`);
+            const page = await cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({
+                AlarmNames: batch,
+                AlarmTypes: [...ALARM_TYPES],
+                MaxRecords: ALARMS_PAGE_SIZE,
+                NextToken: nextToken,
+            }), { abortSignal: signal });
+            pages += 1;
+            alarms.push(...(page.MetricAlarms ?? []).map((alarm) => ({ ...alarm, type: 'MetricAlarm' })));
+            alarms.push(...(page.CompositeAlarms ?? []).map((alarm) => ({ ...alarm, type: 'CompositeAlarm' })));
+            nextToken = page.NextToken;
+        } while (nextToken);
+    }
+    return alarms;
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-gate/src/alarms.ts
@@ -96409,22 +96380,8 @@ async function startCanary(client, name, signal) {
  * only called for an alarm whose state changed inside the window, so a flap from OK to ALARM and
  * back between two polls is still caught.
  */
-const MAX_ALARM_NAMES_PER_CALL = 100;
-const ALARM_TYPES = ['MetricAlarm', 'CompositeAlarm'];
+/** DescribeAlarmHistory's largest page. */
 const HISTORY_PAGE_SIZE = 100;
-async function describeAlarms(deps, names) {
-    const alarms = [];
-    for (const batch of chunk(names, MAX_ALARM_NAMES_PER_CALL)) {
-        let token;
-        do {
-            const page = await deps.cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({ AlarmNames: batch, AlarmTypes: [...ALARM_TYPES], NextToken: token }), { abortSignal: deps.signal });
-            alarms.push(...(page.MetricAlarms ?? []).map((a) => ({ ...a, type: 'MetricAlarm' })));
-            alarms.push(...(page.CompositeAlarms ?? []).map((a) => ({ ...a, type: 'CompositeAlarm' })));
-            token = page.NextToken;
-        } while (token);
-    }
-    return alarms;
-}
 function transitionOf(item) {
     const at = item.Timestamp?.getTime();
     if (at === undefined)
@@ -96488,7 +96445,7 @@ class AlarmWatcher {
     async start(now) {
         if (this.names.length === 0)
             return;
-        const alarms = await describeAlarms(this.deps, this.names);
+        const alarms = await describeAlarmsByName(this.deps.cloudwatch, this.names, this.deps.signal);
         const found = new Set(alarms.map((alarm) => alarm.AlarmName));
         const missing = this.names.filter((name) => !found.has(name));
         if (missing.length > 0) {
@@ -96509,7 +96466,7 @@ class AlarmWatcher {
     async poll(now) {
         if (this.names.length === 0)
             return;
-        await this.apply(await describeAlarms(this.deps, this.names), now);
+        await this.apply(await describeAlarmsByName(this.deps.cloudwatch, this.names, this.deps.signal), now);
     }
     async apply(alarms, now) {
         for (const alarm of alarms) {
@@ -96711,13 +96668,23 @@ function passReason(counts, thresholds) {
 function stateReason(canary) {
     return canary.stateReason ? `: ${canary.stateReason}` : '';
 }
+/**
+ * The counts a pass is judged on: runs still in progress stay in flight (as if they may fail) even
+ * at the deadline, where they are otherwise left out. A run that is RUNNING when time is up has an
+ * unknown result, and a pass must not rest on it: with `final` alone it would simply vanish.
+ */
+function worstCaseCounts(groups, context) {
+    const open = { ...context, final: false };
+    return countTallies(groups.map((group) => tally(group, open)));
+}
 function decide(canary, groups, counts, context) {
     const { thresholds } = context;
     if (BROKEN_STATES.has(canary.state)) {
         return { verdict: 'fail', reason: `canary is in state ${canary.state}${stateReason(canary)}` };
     }
-    if (provablyPassing(counts, thresholds))
+    if (provablyPassing(worstCaseCounts(groups, context), thresholds)) {
         return { verdict: 'pass', reason: passReason(counts, thresholds) };
+    }
     const newRuns = maxNewRuns(canary, context);
     if (!context.final && newRuns === 0 && counts.inFlight === 0) {
         return {
@@ -96803,6 +96770,160 @@ function evaluateCanary(canary, runs, context) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./core/synthetics.ts
+
+
+/**
+ * The latest run of each Synthetics canary, the one read every gate makes of them:
+ * DescribeCanariesLastRun, five names per call (the API's limit), every page.
+ */
+const CANARY_NAMES_PER_CALL = 5;
+/** A service that hands back a NextToken forever would otherwise hold the gate until its timeout. */
+const MAX_LAST_RUN_PAGES = 100;
+/**
+ * Canary name -> its latest run, as the SDK parsed it (members a client middleware added stay on
+ * it). A canary that never ran, or that AWS does not know, is absent: callers decide what that means.
+ */
+async function describeCanariesLastRun(synthetics, names, signal) {
+    const lastRuns = new Map();
+    for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
+        let nextToken;
+        let pages = 0;
+        do {
+            if (pages === MAX_LAST_RUN_PAGES) {
+                throw new Error(`DescribeCanariesLastRun still had more pages after ${MAX_LAST_RUN_PAGES}`);
+            }
+            const page = await synthetics.send(new client_synthetics_dist_cjs.DescribeCanariesLastRunCommand({ Names: batch, NextToken: nextToken }), {
+                abortSignal: signal,
+            });
+            pages += 1;
+            for (const entry of page.CanariesLastRun ?? []) {
+                if (entry.CanaryName && entry.LastRun)
+                    lastRuns.set(entry.CanaryName, entry.LastRun);
+            }
+            nextToken = page.NextToken;
+        } while (nextToken);
+    }
+    return lastRuns;
+}
+
+;// CONCATENATED MODULE: ./actions/canary-gate/src/synthetics.ts
+
+
+
+/** GetCanaryRuns' largest page. */
+const RUNS_PAGE_SIZE = 100;
+/** DescribeCanaries' largest page when listing everything. */
+const DESCRIBE_PAGE_SIZE = 20;
+const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 60 * MS_PER_MINUTE;
+const RATE_PATTERN = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours)\s*\)$/i;
+/** Period of `rate(N minutes)`; 0 for `rate(0 minute)` (run once); undefined for cron(). */
+function schedulePeriodMs(expression) {
+    const match = RATE_PATTERN.exec(expression.trim());
+    if (!match)
+        return undefined;
+    const unit = match[2].toLowerCase().startsWith('hour') ? MS_PER_HOUR : MS_PER_MINUTE;
+    return Number(match[1]) * unit;
+}
+function toCanaryInfo(canary) {
+    const schedule = canary.Schedule?.Expression ?? '';
+    const period = schedulePeriodMs(schedule);
+    const maxRetries = canary.Schedule?.RetryConfig?.MaxRetries;
+    return {
+        name: canary.Name ?? '',
+        state: canary.Status?.State ?? 'UNKNOWN',
+        ...(canary.Status?.StateReason ? { stateReason: canary.Status.StateReason } : {}),
+        schedule,
+        runOnce: period === 0,
+        ...(period ? { periodMs: period } : {}),
+        ...(typeof maxRetries === 'number' ? { maxRetries } : {}),
+    };
+}
+function toRunRecord(run) {
+    const extras = run;
+    const state = (run.Status?.State ?? 'RUNNING');
+    return {
+        id: run.Id ?? '',
+        startedAt: run.Timeline?.Started?.getTime() ?? 0,
+        ...(run.Timeline?.Completed ? { completedAt: run.Timeline.Completed.getTime() } : {}),
+        state,
+        ...(run.Status?.StateReason ? { reason: run.Status.StateReason } : {}),
+        ...(run.Status?.StateReasonCode ? { reasonCode: run.Status.StateReasonCode } : {}),
+        ...(extras.Status?.TestResult ? { testResult: extras.Status.TestResult } : {}),
+        ...(typeof extras.RetryAttempt === 'number' ? { retryAttempt: extras.RetryAttempt } : {}),
+        ...(extras.ScheduledRunId ? { scheduledRunId: extras.ScheduledRunId } : {}),
+        ...(run.ArtifactS3Location ? { artifactS3Location: run.ArtifactS3Location } : {}),
+    };
+}
+/** Every canary of the account and region, over all pages. */
+async function listAllCanaries(client, signal) {
+    const canaries = [];
+    let token;
+    do {
+        const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ MaxResults: DESCRIBE_PAGE_SIZE, NextToken: token }), { abortSignal: signal });
+        canaries.push(...(page.Canaries ?? []));
+        token = page.NextToken;
+    } while (token);
+    return canaries;
+}
+/** Canaries by name, five per call; names AWS does not know are simply absent. */
+async function describeCanariesByName(client, names, signal) {
+    const found = [];
+    for (const batch of chunk(names, CANARY_NAMES_PER_CALL)) {
+        let token;
+        do {
+            const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ Names: batch, NextToken: token }), {
+                abortSignal: signal,
+            });
+            found.push(...(page.Canaries ?? []));
+            token = page.NextToken;
+        } while (token);
+    }
+    return found;
+}
+/** Canary names in a group: ListGroupResources returns ARNs (`...:canary:NAME`). */
+async function listGroupCanaries(client, group, signal) {
+    const names = [];
+    let token;
+    do {
+        const page = await client.send(new client_synthetics_dist_cjs.ListGroupResourcesCommand({ GroupIdentifier: group, NextToken: token }), {
+            abortSignal: signal,
+        });
+        for (const arn of page.Resources ?? [])
+            names.push(arn.slice(arn.lastIndexOf(':') + 1));
+        token = page.NextToken;
+    } while (token);
+    return names;
+}
+/** The latest run of each canary (five names per call); canaries that never ran are absent. */
+async function describeLastRuns(client, names, signal) {
+    const lastRuns = await describeCanariesLastRun(client, names, signal);
+    return new Map([...lastRuns].map(([name, run]) => [name, toRunRecord(run)]));
+}
+/**
+ * Runs newest first, paging until the first run that started before `since` (kept: a retry
+ * after `since` may belong to it) or the end of the history.
+ */
+async function getRunsSince(client, name, since, signal) {
+    const runs = [];
+    let token;
+    let pages = 0;
+    do {
+        const page = await client.send(new client_synthetics_dist_cjs.GetCanaryRunsCommand({ Name: name, MaxResults: RUNS_PAGE_SIZE, NextToken: token }), { abortSignal: signal });
+        pages += 1;
+        const batch = (page.CanaryRuns ?? []).map(toRunRecord);
+        runs.push(...batch);
+        if (batch.some((run) => run.startedAt < since))
+            break;
+        token = page.NextToken;
+    } while (token);
+    return { runs, pages };
+}
+async function startCanary(client, name, signal) {
+    await client.send(new client_synthetics_dist_cjs.StartCanaryCommand({ Name: name }), { abortSignal: signal });
+}
+
 ;// CONCATENATED MODULE: ./actions/canary-gate/src/resolve.ts
 
 
@@ -96866,6 +96987,7 @@ async function resolveCanaries(deps, selection) {
 
 
 
+
 const CONFLICT = 'ConflictException';
 const watch_IDLE_STATES = new Set(['STOPPED', 'READY']);
 /**
@@ -96874,6 +96996,8 @@ const watch_IDLE_STATES = new Set(['STOPPED', 'READY']);
  * DescribeCanariesLastRun without GetCanaryRuns. A pass is still confirmed with GetCanaryRuns.
  */
 const SHORTCUT_MAX_PERIODS = 1.5;
+/** GetCanaryRuns calls in flight at once while verifying before a pass (Synthetics throttles bursts). */
+const VERIFY_CONCURRENCY = 5;
 class GateWatch {
     deps;
     settings;
@@ -96981,11 +97105,13 @@ class GateWatch {
         track.runs = new Map(runs.map((run) => [run.id, run]));
         track.unverified = false;
     }
-    /** Before any pass: GetCanaryRuns for canaries whose runs were only seen through the shortcut. */
+    /**
+     * Before any pass: GetCanaryRuns for canaries whose runs were only seen through the shortcut, a
+     * few at a time so the verdict does not wait on one round trip per canary.
+     */
     async verify(signal) {
         const pending = this.tracks.filter((track) => track.unverified);
-        for (const track of pending)
-            await this.fetchRuns(track, signal);
+        await mapLimited(pending, VERIFY_CONCURRENCY, (track) => this.fetchRuns(track, signal));
         return pending.length > 0;
     }
     /**
@@ -97084,6 +97210,15 @@ function judge(evaluations, alarms, settings, timedOut, awsError) {
 function executionWarnings(evaluations) {
     return evaluations.flatMap((e) => e.warnings.map((warning) => `${e.name}: ${warning}`));
 }
+/** Cancelled and AWS-error ends fail whatever the runs say; otherwise the evidence is judged. */
+function finalVerdict(status, errorReason, evaluations, watch, settings) {
+    if (status === 'aborted') {
+        return { result: 'fail', status: 'cancelled', reason: 'cancelled before a verdict', warnings: [] };
+    }
+    if (status === 'error')
+        return { result: 'fail', status: 'error', reason: errorReason, warnings: [] };
+    return judge(evaluations, watch.alarmWatches, settings, status === 'timeout', watch.lastPollError);
+}
 async function evaluateCanaries(deps, settings) {
     const startedAt = deps.clock.now();
     const deadline = startedAt + settings.timeoutMs;
@@ -97137,16 +97272,7 @@ async function evaluateCanaries(deps, settings) {
             .finishAlarms()
             .catch((error) => deps.log.warning(`Alarm history unavailable: ${String(error)}`));
     const evaluations = final.evaluations;
-    const verdict = status === 'aborted'
-        ? {
-            result: 'fail',
-            status: 'cancelled',
-            reason: 'cancelled before a verdict',
-            warnings: [],
-        }
-        : status === 'error'
-            ? { result: 'fail', status: 'error', reason: errorReason, warnings: [] }
-            : judge(evaluations, watch.alarmWatches, settings, status === 'timeout', watch.lastPollError);
+    const verdict = finalVerdict(status, errorReason, evaluations, watch, settings);
     return {
         result: verdict.result,
         status: verdict.status,
@@ -97238,10 +97364,10 @@ const canaryGateGate = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5961);
-/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4436);
+/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4917);
 
 
-await (0,_core_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .canaryGateGate */ .F_.run);
+await (0,_core_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .canaryGateGate */ .F_.run);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -97324,14 +97450,14 @@ function formatDuration(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pp: () => (/* binding */ describeAwsError),
 /* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   Zw: () => (/* binding */ isUserFacingAwsError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   oh: () => (/* binding */ failureMessage),
 /* harmony export */   p0: () => (/* binding */ isConfigurationError)
 /* harmony export */ });
-/* unused harmony exports CREDENTIALS_HELP, hintForAwsError */
+/* unused harmony exports CREDENTIALS_HELP, hintForAwsError, describeAwsError */
 /**
  * Error kinds shared by every gate.
  *
@@ -97410,6 +97536,16 @@ function isUserFacingAwsError(error) {
     const code = awsErrorCode(error);
     return ACCESS_DENIED_CODES.has(code) || CREDENTIAL_CODES.has(code) || NOT_FOUND_CODES.has(code);
 }
+/** The one line a failed step or CLI run shows. */
+function failureMessage(error) {
+    if (isConfigurationError(error))
+        return error.message;
+    if (isUserFacingAwsError(error))
+        return describeAwsError(error, 'AWS call');
+    if (error instanceof Error)
+        return `${error.name}: ${error.message}`;
+    return String(error);
+}
 
 
 /***/ }),
@@ -97420,10 +97556,10 @@ function isUserFacingAwsError(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ runAction)
+  C: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: failureMessage, runnerHost
+// UNUSED EXPORTS: runnerHost
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -100614,26 +100750,14 @@ async function runAction(gate) {
             info(outcome.summaryLine);
     }
     catch (error) {
-        setFailed(failureMessage(error));
-        if (!isExpectedError(error) && error instanceof Error && error.stack)
+        setFailed((0,errors/* failureMessage */.oh)(error));
+        const expected = (0,errors/* isConfigurationError */.p0)(error) || (0,errors/* isUserFacingAwsError */.Zw)(error);
+        if (!expected && error instanceof Error && error.stack)
             core_debug(error.stack);
     }
     finally {
         cancellation.dispose();
     }
-}
-function isExpectedError(error) {
-    return (0,errors/* isConfigurationError */.p0)(error) || (0,errors/* isUserFacingAwsError */.Zw)(error);
-}
-/** The one line a failed step shows. */
-function failureMessage(error) {
-    if ((0,errors/* isConfigurationError */.p0)(error))
-        return error.message;
-    if ((0,errors/* isUserFacingAwsError */.Zw)(error))
-        return (0,errors/* describeAwsError */.Pp)(error, 'AWS call');
-    if (error instanceof Error)
-        return `${error.name}: ${error.message}`;
-    return String(error);
 }
 
 

@@ -1,14 +1,11 @@
 import {
   type AlarmHistoryItem,
   type CloudWatchClient,
-  type CompositeAlarm,
   DescribeAlarmHistoryCommand,
-  DescribeAlarmsCommand,
-  type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
+import { ALARM_TYPES, type DescribedAlarm, describeAlarmsByName } from '../../../core/cloudwatch.js';
 import { ConfigurationError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
-import { chunk } from './synthetics.js';
 import type { AlarmTransition, AlarmWatch } from './types.js';
 
 /**
@@ -17,8 +14,7 @@ import type { AlarmTransition, AlarmWatch } from './types.js';
  * only called for an alarm whose state changed inside the window, so a flap from OK to ALARM and
  * back between two polls is still caught.
  */
-export const MAX_ALARM_NAMES_PER_CALL = 100;
-const ALARM_TYPES = ['MetricAlarm', 'CompositeAlarm'] as const;
+/** DescribeAlarmHistory's largest page. */
 const HISTORY_PAGE_SIZE = 100;
 
 export interface AlarmDeps {
@@ -26,25 +22,6 @@ export interface AlarmDeps {
   log: Logger;
   region: string;
   signal?: AbortSignal;
-}
-
-type AnyAlarm = (MetricAlarm | CompositeAlarm) & { type: AlarmWatch['type'] };
-
-async function describeAlarms(deps: AlarmDeps, names: readonly string[]): Promise<AnyAlarm[]> {
-  const alarms: AnyAlarm[] = [];
-  for (const batch of chunk(names, MAX_ALARM_NAMES_PER_CALL)) {
-    let token: string | undefined;
-    do {
-      const page = await deps.cloudwatch.send(
-        new DescribeAlarmsCommand({ AlarmNames: batch, AlarmTypes: [...ALARM_TYPES], NextToken: token }),
-        { abortSignal: deps.signal },
-      );
-      alarms.push(...(page.MetricAlarms ?? []).map((a) => ({ ...a, type: 'MetricAlarm' as const })));
-      alarms.push(...(page.CompositeAlarms ?? []).map((a) => ({ ...a, type: 'CompositeAlarm' as const })));
-      token = page.NextToken;
-    } while (token);
-  }
-  return alarms;
 }
 
 function transitionOf(item: AlarmHistoryItem): AlarmTransition | undefined {
@@ -119,7 +96,7 @@ export class AlarmWatcher {
   /** Checks every alarm exists (a typo would otherwise watch nothing), then takes a first look. */
   async start(now: number): Promise<void> {
     if (this.names.length === 0) return;
-    const alarms = await describeAlarms(this.deps, this.names);
+    const alarms = await describeAlarmsByName(this.deps.cloudwatch, this.names, this.deps.signal);
     const found = new Set(alarms.map((alarm) => alarm.AlarmName));
     const missing = this.names.filter((name) => !found.has(name));
     if (missing.length > 0) {
@@ -142,10 +119,10 @@ export class AlarmWatcher {
 
   async poll(now: number): Promise<void> {
     if (this.names.length === 0) return;
-    await this.apply(await describeAlarms(this.deps, this.names), now);
+    await this.apply(await describeAlarmsByName(this.deps.cloudwatch, this.names, this.deps.signal), now);
   }
 
-  private async apply(alarms: readonly AnyAlarm[], now: number): Promise<void> {
+  private async apply(alarms: readonly DescribedAlarm[], now: number): Promise<void> {
     for (const alarm of alarms) {
       const watch = this.watches.find((candidate) => candidate.name === alarm.AlarmName);
       if (!watch) continue;

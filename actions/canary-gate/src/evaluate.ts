@@ -230,12 +230,24 @@ interface Decision {
   reason: string;
 }
 
+/**
+ * The counts a pass is judged on: runs still in progress stay in flight (as if they may fail) even
+ * at the deadline, where they are otherwise left out. A run that is RUNNING when time is up has an
+ * unknown result, and a pass must not rest on it: with `final` alone it would simply vanish.
+ */
+function worstCaseCounts(groups: readonly Group[], context: EvaluationContext): Counts {
+  const open = { ...context, final: false };
+  return countTallies(groups.map((group) => tally(group, open)));
+}
+
 function decide(canary: CanaryInfo, groups: Group[], counts: Counts, context: EvaluationContext): Decision {
   const { thresholds } = context;
   if (BROKEN_STATES.has(canary.state)) {
     return { verdict: 'fail', reason: `canary is in state ${canary.state}${stateReason(canary)}` };
   }
-  if (provablyPassing(counts, thresholds)) return { verdict: 'pass', reason: passReason(counts, thresholds) };
+  if (provablyPassing(worstCaseCounts(groups, context), thresholds)) {
+    return { verdict: 'pass', reason: passReason(counts, thresholds) };
+  }
   const newRuns = maxNewRuns(canary, context);
   if (!context.final && newRuns === 0 && counts.inFlight === 0) {
     return {

@@ -75,6 +75,8 @@ export const MIN_TIMEOUT_MS = 10_000;
 export const MAX_MIN_RUNS = 1_000;
 export const MAX_CONSECUTIVE_PASSES = 1_000;
 const MAX_PERCENT = 100;
+/** CloudWatch alarm names (API reference: AlarmName, 1-255 characters). */
+const MAX_ALARM_NAME_LENGTH = 255;
 
 /** Synthetics canary names: lower-case letters, digits, `_` and `-`, at most 255 characters. */
 const CANARY_NAME_PATTERN = /^[0-9a-z_-]{1,255}$/;
@@ -201,8 +203,13 @@ function readAlarms(inputs: Inputs): string[] {
   for (const line of text.split('\n')) {
     const name = line.trim();
     if (name === '' || name.startsWith('#')) continue;
-    if (name.length > 255)
-      throw invalidInput('alarms', name, 'use alarm names of at most 255 characters, one per line');
+    if (name.length > MAX_ALARM_NAME_LENGTH) {
+      throw invalidInput(
+        'alarms',
+        name,
+        `use alarm names of at most ${MAX_ALARM_NAME_LENGTH} characters, one per line`,
+      );
+    }
     if (!alarms.includes(name)) alarms.push(name);
   }
   return alarms;

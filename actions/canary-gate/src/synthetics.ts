@@ -2,16 +2,14 @@ import {
   type Canary,
   type CanaryRun,
   DescribeCanariesCommand,
-  DescribeCanariesLastRunCommand,
   GetCanaryRunsCommand,
   ListGroupResourcesCommand,
   StartCanaryCommand,
   type SyntheticsClient,
 } from '@aws-sdk/client-synthetics';
+import { chunk } from '../../../core/collections.js';
+import { CANARY_NAMES_PER_CALL, describeCanariesLastRun } from '../../../core/synthetics.js';
 import type { CanaryInfo, RunRecord, RunState } from './types.js';
-
-/** DescribeCanaries and DescribeCanariesLastRun accept at most 5 names (API reference). */
-export const MAX_NAMES_PER_CALL = 5;
 /** GetCanaryRuns' largest page. */
 export const RUNS_PAGE_SIZE = 100;
 /** DescribeCanaries' largest page when listing everything. */
@@ -28,12 +26,6 @@ interface RawRunExtras {
 }
 interface RawCanaryExtras {
   Schedule?: { RetryConfig?: { MaxRetries?: number } };
-}
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }
 
 /** Period of `rate(N minutes)`; 0 for `rate(0 minute)` (run once); undefined for cron(). */
@@ -98,7 +90,7 @@ export async function describeCanariesByName(
   signal?: AbortSignal,
 ): Promise<Canary[]> {
   const found: Canary[] = [];
-  for (const batch of chunk(names, MAX_NAMES_PER_CALL)) {
+  for (const batch of chunk(names, CANARY_NAMES_PER_CALL)) {
     let token: string | undefined;
     do {
       const page = await client.send(new DescribeCanariesCommand({ Names: batch, NextToken: token }), {
@@ -138,20 +130,8 @@ export async function describeLastRuns(
   names: readonly string[],
   signal?: AbortSignal,
 ): Promise<Map<string, RunRecord>> {
-  const lastRuns = new Map<string, RunRecord>();
-  for (const batch of chunk(names, MAX_NAMES_PER_CALL)) {
-    let token: string | undefined;
-    do {
-      const page = await client.send(new DescribeCanariesLastRunCommand({ Names: batch, NextToken: token }), {
-        abortSignal: signal,
-      });
-      for (const entry of page.CanariesLastRun ?? []) {
-        if (entry.CanaryName && entry.LastRun) lastRuns.set(entry.CanaryName, toRunRecord(entry.LastRun));
-      }
-      token = page.NextToken;
-    } while (token);
-  }
-  return lastRuns;
+  const lastRuns = await describeCanariesLastRun(client, names, signal);
+  return new Map([...lastRuns].map(([name, run]) => [name, toRunRecord(run)]));
 }
 
 /**

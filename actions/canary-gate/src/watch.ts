@@ -1,6 +1,7 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { SyntheticsClient } from '@aws-sdk/client-synthetics';
 import type { Clock, Sleep } from '../../../core/clock.js';
+import { mapLimited } from '../../../core/collections.js';
 import { formatDuration } from '../../../core/duration.js';
 import { firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
@@ -79,6 +80,8 @@ interface CanaryTrack {
  * DescribeCanariesLastRun without GetCanaryRuns. A pass is still confirmed with GetCanaryRuns.
  */
 const SHORTCUT_MAX_PERIODS = 1.5;
+/** GetCanaryRuns calls in flight at once while verifying before a pass (Synthetics throttles bursts). */
+const VERIFY_CONCURRENCY = 5;
 
 interface Snapshot {
   evaluations: CanaryEvaluation[];
@@ -206,10 +209,13 @@ class GateWatch {
     track.unverified = false;
   }
 
-  /** Before any pass: GetCanaryRuns for canaries whose runs were only seen through the shortcut. */
+  /**
+   * Before any pass: GetCanaryRuns for canaries whose runs were only seen through the shortcut, a
+   * few at a time so the verdict does not wait on one round trip per canary.
+   */
   async verify(signal: AbortSignal | undefined): Promise<boolean> {
     const pending = this.tracks.filter((track) => track.unverified);
-    for (const track of pending) await this.fetchRuns(track, signal);
+    await mapLimited(pending, VERIFY_CONCURRENCY, (track) => this.fetchRuns(track, signal));
     return pending.length > 0;
   }
 
@@ -326,6 +332,21 @@ function executionWarnings(evaluations: CanaryEvaluation[]): string[] {
   return evaluations.flatMap((e) => e.warnings.map((warning) => `${e.name}: ${warning}`));
 }
 
+/** Cancelled and AWS-error ends fail whatever the runs say; otherwise the evidence is judged. */
+function finalVerdict(
+  status: 'done' | 'timeout' | 'aborted' | 'error',
+  errorReason: string,
+  evaluations: CanaryEvaluation[],
+  watch: GateWatch,
+  settings: CanaryGateSettings,
+): Verdict {
+  if (status === 'aborted') {
+    return { result: 'fail', status: 'cancelled', reason: 'cancelled before a verdict', warnings: [] };
+  }
+  if (status === 'error') return { result: 'fail', status: 'error', reason: errorReason, warnings: [] };
+  return judge(evaluations, watch.alarmWatches, settings, status === 'timeout', watch.lastPollError);
+}
+
 export async function evaluateCanaries(deps: GateDeps, settings: CanaryGateSettings): Promise<GateReport> {
   const startedAt = deps.clock.now();
   const deadline = startedAt + settings.timeoutMs;
@@ -384,17 +405,7 @@ export async function evaluateCanaries(deps: GateDeps, settings: CanaryGateSetti
       .finishAlarms()
       .catch((error) => deps.log.warning(`Alarm history unavailable: ${String(error)}`));
   const evaluations = final.evaluations;
-  const verdict =
-    status === 'aborted'
-      ? {
-          result: 'fail' as const,
-          status: 'cancelled' as const,
-          reason: 'cancelled before a verdict',
-          warnings: [],
-        }
-      : status === 'error'
-        ? { result: 'fail' as const, status: 'error' as const, reason: errorReason, warnings: [] }
-        : judge(evaluations, watch.alarmWatches, settings, status === 'timeout', watch.lastPollError);
+  const verdict = finalVerdict(status, errorReason, evaluations, watch, settings);
   return {
     result: verdict.result,
     status: verdict.status,

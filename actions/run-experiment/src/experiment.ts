@@ -18,7 +18,13 @@ import {
 } from './outcome.js';
 import { type PreflightCheck, runPreflight } from './preflight.js';
 import type { RunExperimentSettings } from './settings.js';
-import { type AlarmStatus, allAlarmsOk, type CanaryStatus, describeAlarmStates } from './steady-state.js';
+import {
+  type AlarmStatus,
+  allAlarmsOk,
+  type Breaches,
+  type CanaryStatus,
+  describeAlarmStates,
+} from './steady-state.js';
 import { alarmNameFromArn, resolveTemplate, stopConditionAlarmArns } from './template.js';
 import { actionStatuses, type TimelineEntry, watchExperiment } from './watch.js';
 
@@ -162,7 +168,7 @@ async function watchAndConclude(
   const id = started.id!;
   let last: Experiment = started;
   let gateStop: GateStopCause | undefined;
-  let breach: string | undefined;
+  let breaches: Breaches = {};
   try {
     const watched = await watchExperiment(deps, {
       experimentId: id,
@@ -177,7 +183,8 @@ async function watchAndConclude(
       report.steadyState = { ...report.steadyState, ...watched.lastSteadyState };
     }
     const { result } = watched;
-    breach = watched.breachSeen;
+    if (watched.breachSeen) report.steadyState.breach = watched.breachSeen;
+    breaches = watched.breachesSeen;
     if (result.status === 'done') {
       last = result.value.experiment;
       const active = result.value.breach;
@@ -198,10 +205,9 @@ async function watchAndConclude(
     }
     gateStop = { kind: 'watch-failed', detail: firstLine(error.message) };
   }
-  if (breach) report.steadyState.breach = breach;
   if (gateStop) last = await stopByGate(deps, report, id, gateStop, last);
   else deps.onFinished?.(id);
-  return await conclude(deps, settings, report, last, gateStop);
+  return await conclude(deps, settings, report, last, gateStop, breaches);
 }
 
 /** Stops the experiment for the gate's own reason, logs it, and waits briefly for `stopped`. */
@@ -256,6 +262,7 @@ async function conclude(
   report: ExperimentReport,
   last: Experiment,
   gateStop: GateStopCause | undefined,
+  breaches: Breaches,
 ): Promise<ExperimentReport> {
   report.experiment = experimentFacts(last, settings.aws.region);
   report.actions = actionResults(last);
@@ -268,28 +275,69 @@ async function conclude(
     ...(gateStop ? { gateStop } : {}),
     firedStopConditions: report.stopConditions.filter((c) => c.fired).map((c) => c.alarm),
   });
+  const failures = gateStop
+    ? [gateStopFailure(report, gateStop)]
+    : outcomeFailures(settings, report, outcome, last.state?.status);
+  const judgedByRecovery = settings.recoveryTimeoutMs !== undefined && gateStop?.kind !== 'cancel';
+  if (!gateStop) failures.push(...breachFailures(breaches, judgedByRecovery));
+  if (judgedByRecovery) failures.push(...(await recoveryFailures(deps, settings, report)));
+  return finish(report, outcome, failures);
+}
+
+/** A stop the gate asked for, and loudly when FIS refused it: the fault may still be injected. */
+function gateStopFailure(report: ExperimentReport, cause: GateStopCause): string {
+  const stopError = report.gateStop?.stopError;
+  if (stopError === undefined) return `the gate stopped the experiment: ${describeGateStop(cause)}`;
+  return (
+    `the gate had to stop the experiment (${describeGateStop(cause)}) but StopExperiment failed: ` +
+    `${stopError}; the experiment may still be running (the post step tries again)`
+  );
+}
+
+/** Why an experiment that ended on its own does not pass. */
+function outcomeFailures(
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+  outcome: Outcome,
+  status: string | undefined,
+): string[] {
+  // Unreachable today (the watch ends only on a terminal status or a gate stop): never a pass.
+  if (!isTerminalStatus(status)) return [`the experiment had not ended (status ${status ?? 'unknown'})`];
   const failures: string[] = [];
-  if (gateStop) failures.push(`the gate stopped the experiment: ${describeGateStop(gateStop)}`);
-  else if (!settings.allowedOutcomes.includes(outcome)) {
+  if (!(settings.allowedOutcomes as readonly string[]).includes(outcome)) {
     failures.push(`outcome ${outcome} is not in allowed-outcomes (${settings.allowedOutcomes.join(', ')})`);
   }
-  const judgedByRecovery = settings.recoveryTimeoutMs !== undefined && gateStop?.kind !== 'cancel';
-  // A breach seen only as FIS was already ending is the aftermath: with a recovery-timeout, the
-  // recovery check judges it; without one, it fails the gate like any breach.
-  if (report.steadyState.breach && !gateStop && !judgedByRecovery) {
-    failures.push(`steady state breached: ${report.steadyState.breach}`);
+  // `completed` with every action skipped (or none at all) injected nothing: it proves nothing.
+  if (outcome === 'completed' && !report.actions.some((action) => action.status === 'completed')) {
+    failures.push(
+      `no action ran (${report.actions.length === 0 ? 'the template has none' : 'every action was skipped'}): nothing was injected, so the experiment proves nothing`,
+    );
   }
-  if (judgedByRecovery) {
-    const recovery = await checkRecovery(deps, settings);
-    report.recovery = recovery;
-    if (!recovery.recovered) {
-      const bad = recovery.alarms.filter((a) => a.state !== 'OK').map((a) => `${a.name} ${a.state}`);
-      failures.push(
-        `alarms did not return to OK within ${formatDuration(recovery.timeoutMs)}: ${bad.join(', ')}`,
-      );
-    }
-  }
-  return finish(report, outcome, failures);
+  return failures;
+}
+
+/**
+ * Breaches seen only as FIS was already ending. With a recovery-timeout an alarm breach is the
+ * aftermath the recovery check judges; a canary run that failed under the fault is a failure
+ * whatever the alarms do afterwards (the recovery check reads alarms only).
+ */
+function breachFailures(breaches: Breaches, judgedByRecovery: boolean): string[] {
+  const failures: string[] = [];
+  if (breaches.alarm && !judgedByRecovery) failures.push(`steady state breached: ${breaches.alarm}`);
+  if (breaches.canary) failures.push(`steady state breached: ${breaches.canary}`);
+  return failures;
+}
+
+async function recoveryFailures(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+): Promise<string[]> {
+  const recovery = await checkRecovery(deps, settings);
+  report.recovery = recovery;
+  if (recovery.recovered) return [];
+  const bad = recovery.alarms.filter((a) => a.state !== 'OK').map((a) => `${a.name} ${a.state}`);
+  return [`alarms did not return to OK within ${formatDuration(recovery.timeoutMs)}: ${bad.join(', ')}`];
 }
 
 /** The state seen after the watch (stopping, stopped) completes the timeline. */

@@ -13,7 +13,7 @@ import {
 } from '../../../core/report/json.js';
 import { type ExperimentReport, executeExperiment } from './experiment.js';
 import { getExperiment, stopExperiment } from './fis.js';
-import { isActiveStatus } from './outcome.js';
+import { mayStillInject } from './outcome.js';
 import { junitReport, reportOutputs, summaryMarkdown } from './report.js';
 import { INPUT_NAMES, readSettings } from './settings.js';
 
@@ -101,7 +101,8 @@ async function post(host: Host): Promise<void> {
   } catch (error) {
     host.log.warning(`${describeAwsError(error, `GetExperiment ${id}`)}; stopping it anyway`);
   }
-  if (status !== 'unknown' && !isActiveStatus(status)) {
+  // 'unknown' (GetExperiment failed) and statuses this code does not know are stopped too.
+  if (!mayStillInject(status)) {
     host.log.info(`run-experiment post: experiment ${id} is ${status}, nothing to stop`);
     return;
   }

@@ -25,9 +25,18 @@ export function isTerminalStatus(status: string | undefined): boolean {
   return (FIS_TERMINAL_STATUSES as readonly string[]).includes(status ?? '');
 }
 
-/** Still injecting, or about to: what the post step and the preflight look for. */
+/** Still injecting, or about to, by a status FIS documents. */
 export function isActiveStatus(status: string | undefined): boolean {
   return (FIS_ACTIVE_STATUSES as readonly string[]).includes(status ?? '');
+}
+
+/**
+ * May still be injecting: anything FIS has not said is over (terminal) or ending (`stopping`). A
+ * status this code does not know, or none at all, counts: stopping an experiment that had ended is
+ * harmless, leaving one running is not.
+ */
+export function mayStillInject(status: string | undefined): boolean {
+  return !isTerminalStatus(status) && status !== 'stopping';
 }
 
 /** Why the gate itself stopped the experiment. */

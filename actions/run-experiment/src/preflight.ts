@@ -9,9 +9,14 @@ import {
   startExperiment,
   stopExperiment,
 } from './fis.js';
-import { isActiveStatus, isTerminalStatus } from './outcome.js';
+import { isTerminalStatus } from './outcome.js';
 import { RUN_TAG_KEYS, VALIDATE_SUFFIX } from './settings.js';
-import { describeAlarmStates, describeCanaryLastRuns, type SteadyStateClients } from './steady-state.js';
+import {
+  describeAlarmStates,
+  describeCanaryLastRuns,
+  NO_RUN,
+  type SteadyStateClients,
+} from './steady-state.js';
 import { alarmNameFromArn, stopConditionAlarmArns } from './template.js';
 
 /**
@@ -125,7 +130,7 @@ async function checkSteadyStateAlarms(
 async function checkCanaries(deps: PreflightDeps, options: PreflightOptions): Promise<PreflightCheck> {
   const runs = await describeCanaryLastRuns(deps.synthetics, options.steadyStateCanaries, deps.signal);
   const failed = runs.filter((run) => run.state === 'FAILED');
-  const unknown = runs.filter((run) => run.state === 'NO_RUN');
+  const unknown = runs.filter((run) => run.state === NO_RUN);
   const note = unknown.length > 0 ? `; no run yet for ${unknown.map((r) => r.name).join(', ')}` : '';
   return {
     name: 'steady-state-canaries',
@@ -151,7 +156,8 @@ async function checkNothingInProgress(
   const active = experiments.filter(
     (e) =>
       e.experimentTemplateId === template.id &&
-      (isActiveStatus(e.state?.status) || e.state?.status === 'stopping') &&
+      // Anything not terminal is in progress, a status this code does not know included.
+      !isTerminalStatus(e.state?.status) &&
       e.tags?.[RUN_TAG_KEYS.clientToken] !== clientToken,
   );
   return {

@@ -1,5 +1,7 @@
-import { type CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
-import { DescribeCanariesLastRunCommand, type SyntheticsClient } from '@aws-sdk/client-synthetics';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { SyntheticsClient } from '@aws-sdk/client-synthetics';
+import { describeAlarmsByName } from '../../../core/cloudwatch.js';
+import { describeCanariesLastRun } from '../../../core/synthetics.js';
 
 /**
  * What "the system stayed healthy" is measured with while the fault is injected: CloudWatch
@@ -27,16 +29,11 @@ export interface SteadyStateSnapshot {
   canaries: CanaryStatus[];
 }
 
-/** DescribeAlarms accepts up to 100 names; DescribeCanariesLastRun up to 5 (API references). */
-export const ALARM_NAMES_PER_CALL = 100;
-export const CANARY_NAMES_PER_CALL = 5;
-const MAX_PAGES = 100;
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
+/** AlarmStatus.state of a name DescribeAlarms does not know: never OK, so never healthy. */
+export const MISSING_ALARM = 'MISSING';
+/** CanaryStatus.state of a canary with no run (or that does not exist): never a breach by itself. */
+export const NO_RUN = 'NO_RUN';
+const UNKNOWN_STATE = 'UNKNOWN';
 
 export async function describeAlarmStates(
   cloudwatch: CloudWatchClient,
@@ -44,32 +41,15 @@ export async function describeAlarmStates(
   signal?: AbortSignal,
 ): Promise<AlarmStatus[]> {
   const found = new Map<string, AlarmStatus>();
-  for (const batch of chunk([...new Set(names)], ALARM_NAMES_PER_CALL)) {
-    let nextToken: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const response = await cloudwatch.send(
-        new DescribeAlarmsCommand({
-          AlarmNames: batch,
-          // Without AlarmTypes CloudWatch returns metric alarms only, hiding composite ones.
-          AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-          NextToken: nextToken,
-        }),
-        { abortSignal: signal },
-      );
-      for (const alarm of [...(response.MetricAlarms ?? []), ...(response.CompositeAlarms ?? [])]) {
-        if (alarm.AlarmName) {
-          found.set(alarm.AlarmName, {
-            name: alarm.AlarmName,
-            state: alarm.StateValue ?? 'UNKNOWN',
-            ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
-          });
-        }
-      }
-      nextToken = response.NextToken;
-      if (!nextToken) break;
-    }
+  for (const alarm of await describeAlarmsByName(cloudwatch, names, signal)) {
+    if (!alarm.AlarmName) continue;
+    found.set(alarm.AlarmName, {
+      name: alarm.AlarmName,
+      state: alarm.StateValue ?? UNKNOWN_STATE,
+      ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
+    });
   }
-  return names.map((name) => found.get(name) ?? { name, state: 'MISSING' });
+  return names.map((name) => found.get(name) ?? { name, state: MISSING_ALARM });
 }
 
 export async function describeCanaryLastRuns(
@@ -77,30 +57,18 @@ export async function describeCanaryLastRuns(
   names: readonly string[],
   signal?: AbortSignal,
 ): Promise<CanaryStatus[]> {
-  const found = new Map<string, CanaryStatus>();
-  for (const batch of chunk([...new Set(names)], CANARY_NAMES_PER_CALL)) {
-    let nextToken: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const response = await synthetics.send(
-        new DescribeCanariesLastRunCommand({ Names: batch, NextToken: nextToken }),
-        { abortSignal: signal },
-      );
-      for (const entry of response.CanariesLastRun ?? []) {
-        const run = entry.LastRun;
-        if (!entry.CanaryName || !run) continue;
-        found.set(entry.CanaryName, {
-          name: entry.CanaryName,
-          state: run.Status?.State ?? 'UNKNOWN',
-          ...(run.Status?.StateReason ? { reason: run.Status.StateReason } : {}),
-          ...(run.Timeline?.Started ? { startedAt: run.Timeline.Started } : {}),
-          ...(run.Timeline?.Completed ? { completedAt: run.Timeline.Completed } : {}),
-        });
-      }
-      nextToken = response.NextToken;
-      if (!nextToken) break;
-    }
-  }
-  return names.map((name) => found.get(name) ?? { name, state: 'NO_RUN' });
+  const lastRuns = await describeCanariesLastRun(synthetics, names, signal);
+  return names.map((name) => {
+    const run = lastRuns.get(name);
+    if (!run) return { name, state: NO_RUN };
+    return {
+      name,
+      state: run.Status?.State ?? UNKNOWN_STATE,
+      ...(run.Status?.StateReason ? { reason: run.Status.StateReason } : {}),
+      ...(run.Timeline?.Started ? { startedAt: run.Timeline.Started } : {}),
+      ...(run.Timeline?.Completed ? { completedAt: run.Timeline.Completed } : {}),
+    };
+  });
 }
 
 export interface SteadyStateClients {
@@ -127,14 +95,28 @@ export async function readSteadyState(
  * injected says nothing about the fault (the preflight reports it instead).
  */
 export function findBreach(snapshot: SteadyStateSnapshot, since: Date | undefined): string | undefined {
+  const breaches = findBreaches(snapshot, since);
+  return breaches.alarm ?? breaches.canary;
+}
+
+/** The first alarm breach and the first canary breach of a snapshot, each as a sentence. */
+export interface Breaches {
+  alarm?: string;
+  canary?: string;
+}
+
+export function findBreaches(snapshot: SteadyStateSnapshot, since: Date | undefined): Breaches {
   const alarm = snapshot.alarms.find((a) => a.state === 'ALARM');
-  if (alarm) return `alarm ${alarm.name} is in ALARM${alarm.reason ? ` (${alarm.reason})` : ''}`;
   const canary = snapshot.canaries.find(
     (c) =>
       c.state === 'FAILED' && (since === undefined || (c.startedAt !== undefined && c.startedAt >= since)),
   );
-  if (canary) return `canary ${canary.name} failed${canary.reason ? ` (${canary.reason})` : ''}`;
-  return undefined;
+  return {
+    ...(alarm ? { alarm: `alarm ${alarm.name} is in ALARM${alarm.reason ? ` (${alarm.reason})` : ''}` } : {}),
+    ...(canary
+      ? { canary: `canary ${canary.name} failed${canary.reason ? ` (${canary.reason})` : ''}` }
+      : {}),
+  };
 }
 
 export function allAlarmsOk(alarms: readonly AlarmStatus[]): boolean {

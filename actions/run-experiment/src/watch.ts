@@ -4,9 +4,10 @@ import { formatDuration } from '../../../core/duration.js';
 import type { Logger } from '../../../core/log.js';
 import { type WaitResult, waitFor } from '../../../core/wait.js';
 import { describeActions, describeExperimentState, getExperiment } from './fis.js';
-import { isActiveStatus, isTerminalStatus } from './outcome.js';
+import { isTerminalStatus, mayStillInject } from './outcome.js';
 import {
-  findBreach,
+  type Breaches,
+  findBreaches,
   readSteadyState,
   type SteadyStateClients,
   type SteadyStateSnapshot,
@@ -44,7 +45,9 @@ export interface WatchOptions {
 export interface Observation {
   experiment: Experiment;
   steadyState?: SteadyStateSnapshot;
+  /** The first breach in this poll's snapshot (an alarm before a canary). */
   breach?: string;
+  breaches: Breaches;
 }
 
 export interface WatchResult {
@@ -53,6 +56,8 @@ export interface WatchResult {
   lastSteadyState?: SteadyStateSnapshot;
   /** The first breach seen at any point, including while FIS was already stopping or done. */
   breachSeen?: string;
+  /** The first breach of each kind: recovery-timeout forgives alarms that recover, not canary failures. */
+  breachesSeen: Breaches;
 }
 
 export function actionStatuses(experiment: Experiment): Record<string, string> {
@@ -75,6 +80,7 @@ export async function watchExperiment(deps: WatchDeps, options: WatchOptions): P
   let lastKey = '';
   let lastSteadyState: SteadyStateSnapshot | undefined;
   let breachSeen: string | undefined;
+  const breachesSeen: Breaches = {};
   const watchSteadyState = options.steadyStateAlarms.length > 0 || options.steadyStateCanaries.length > 0;
 
   const poll = async (signal: AbortSignal | undefined): Promise<Observation> => {
@@ -85,12 +91,15 @@ export async function watchExperiment(deps: WatchDeps, options: WatchOptions): P
         : Promise.resolve(undefined),
     ]);
     if (steadyState) lastSteadyState = steadyState;
-    const breach = steadyState ? findBreach(steadyState, options.since) : undefined;
-    return { experiment, ...(steadyState ? { steadyState } : {}), ...(breach ? { breach } : {}) };
+    const breaches = steadyState ? findBreaches(steadyState, options.since) : {};
+    const breach = breaches.alarm ?? breaches.canary;
+    return { experiment, ...(steadyState ? { steadyState } : {}), ...(breach ? { breach } : {}), breaches };
   };
 
-  const onValue = ({ experiment, breach }: Observation) => {
+  const onValue = ({ experiment, breach, breaches }: Observation) => {
     breachSeen ??= breach;
+    breachesSeen.alarm ??= breaches.alarm;
+    breachesSeen.canary ??= breaches.canary;
     const actions = actionStatuses(experiment);
     const key = JSON.stringify([experiment.state?.status, experiment.state?.reason, actions]);
     if (key === lastKey) return;
@@ -112,11 +121,11 @@ export async function watchExperiment(deps: WatchDeps, options: WatchOptions): P
   const result = await waitFor<Observation>({
     what: `experiment ${options.experimentId} to end`,
     poll,
-    // A breach stops the watch only while the fault is still active: once FIS is stopping (a stop
-    // condition fired) the gate waits for the end, and the recovery check judges the aftermath.
+    // A breach stops the watch while the fault may still be injected (an unknown status included):
+    // once FIS is stopping (a stop condition fired) the gate waits for the end instead.
     done: (value) =>
       isTerminalStatus(value.experiment.state?.status) ||
-      (value.breach !== undefined && isActiveStatus(value.experiment.state?.status)),
+      (value.breach !== undefined && mayStillInject(value.experiment.state?.status)),
     describe: (value) => describeExperimentState(value.experiment),
     intervalMs: options.intervalMs,
     timeoutMs: options.timeoutMs,
@@ -132,5 +141,6 @@ export async function watchExperiment(deps: WatchDeps, options: WatchOptions): P
     timeline,
     ...(lastSteadyState ? { lastSteadyState } : {}),
     ...(breachSeen ? { breachSeen } : {}),
+    breachesSeen,
   };
 }
