@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 const BENCHMARKS: Record<string, () => Promise<{ run: () => unknown }>> = {
   'cold-start': () => import('./cold-start.bench.js'),
   'branch-policy': () => import('./branch-policy.bench.js'),
+  'az-check': () => import('./az-check.bench.js'),
+  'run-experiment': () => import('./run-experiment.bench.js'),
+  'canary-gate': () => import('./canary-gate.bench.js'),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });

@@ -1,0 +1,234 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CORPUS_REGIONS, CORPUS_SEED, editFile, ensureCorpus, Gen, prng } from './az-corpus.js';
+import {
+  findExecutable,
+  median,
+  ms,
+  peakMemory,
+  REPO_ROOT,
+  ratio,
+  recordResults,
+  timeCommand,
+} from './lib.js';
+
+/**
+ * az-check on a large IaC tree, whole process, against ripgrep looking for the same kind of
+ * string over the same tree in the same run (what a scan costs above reading the bytes), and the
+ * diff scan of a 1,000-file change against `git diff --unified=0 base...head` on the same repo.
+ * Goals: full scan within 3x rg; diff scan under 0.5 s.
+ */
+const RUNS = 7;
+const AZ_REGEX = '[a-z]{2}(-gov)?-[a-z]+-[0-9][a-z]';
+const BASE_FILES = 4_000;
+const CHANGED_FILES = 600;
+const ADDED_FILES = 400;
+/** Share of the 1,000 changed files whose new lines hard-code an AZ name. */
+const EDIT_AZ_SHARE = 0.05;
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+function sample(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = GIT_ENV): number {
+  timeCommand(command, args, { cwd, env });
+  return median(Array.from({ length: RUNS }, () => timeCommand(command, args, { cwd, env })));
+}
+
+/** One run with output captured: exit code and the `output name=value` lines the CLI prints. */
+function cliOutputs(args: string[], cwd: string): { status: number | null; outputs: Record<string, string> } {
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    env: GIT_ENV,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const outputs: Record<string, string> = {};
+  for (const match of result.stderr.matchAll(/^output ([\w-]+)=(.*)$/gm)) outputs[match[1]!] = match[2]!;
+  if (result.status !== 0) throw new Error(`az-check exited ${result.status}: ${result.stderr.slice(-2000)}`);
+  return { status: result.status, outputs };
+}
+
+function parsedCount(reportPath: string): number {
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { scan: { filesParsed: number } };
+  return report.scan.filesParsed;
+}
+
+interface DiffRepo {
+  dir: string;
+  base: string;
+  head: string;
+  baseFiles: number;
+  changed: number;
+  added: number;
+}
+
+/** data blocks of git fast-import take byte counts. */
+function blob(path: string, text: string): string {
+  return `M 644 inline ${path}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+}
+
+/**
+ * A repository whose base commit holds BASE_FILES corpus files and whose head commit edits
+ * CHANGED_FILES of them and adds ADDED_FILES more: 1,000 changed IaC files, written in one
+ * fast-import stream. The head is checked out (az-check reads the files on disk).
+ */
+function buildDiffRepo(corpusDir: string, files: readonly string[]): DiffRepo {
+  const dir = join(mkdtempSync(join(tmpdir(), 'rg-bench-az-')), 'repo');
+  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env: GIT_ENV });
+  const scannable = files.filter((f) => !f.endsWith('.md'));
+  const base = scannable.slice(0, BASE_FILES);
+  const added = scannable.slice(BASE_FILES, BASE_FILES + ADDED_FILES);
+  const g = new Gen(prng(CORPUS_SEED + 1));
+  const editable = [...base];
+  const edited: string[] = [];
+  while (edited.length < CHANGED_FILES) {
+    const index = g.int(0, editable.length - 1);
+    edited.push(...editable.splice(index, 1));
+  }
+  const read = (path: string) => readFileSync(join(corpusDir, path), 'utf8');
+  const parts: string[] = [
+    'commit refs/heads/main\nmark :1\ncommitter Bench <bench@example.com> 1700000000 +0000\ndata 5\nbase\n',
+  ];
+  for (const path of base) parts.push(blob(path, read(path)));
+  parts.push(
+    'commit refs/heads/feature\nmark :2\ncommitter Bench <bench@example.com> 1700000600 +0000\ndata 5\nhead\nfrom :1\n',
+  );
+  for (const path of edited) {
+    const text = editFile(g, path, read(path), g.pick(CORPUS_REGIONS), g.chance(EDIT_AZ_SHARE));
+    parts.push(blob(path, text));
+  }
+  for (const path of added) parts.push(blob(`added/${path}`, read(path)));
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: dir,
+    input: `${parts.join('')}done\n`,
+    env: GIT_ENV,
+    maxBuffer: 1 << 28,
+  });
+  execFileSync('git', ['checkout', '-q', 'feature'], { cwd: dir, env: GIT_ENV });
+  const rev = (ref: string) =>
+    execFileSync('git', ['rev-parse', ref], { cwd: dir, env: GIT_ENV }).toString().trim();
+  const changedCount = execFileSync('git', ['diff', '--name-only', 'main...feature'], {
+    cwd: dir,
+    env: GIT_ENV,
+  })
+    .toString()
+    .split('\n')
+    .filter(Boolean).length;
+  if (changedCount !== CHANGED_FILES + ADDED_FILES)
+    throw new Error(`expected ${CHANGED_FILES + ADDED_FILES} changed files, git sees ${changedCount}`);
+  return {
+    dir,
+    base: rev('main'),
+    head: rev('feature'),
+    baseFiles: base.length,
+    changed: CHANGED_FILES,
+    added: ADDED_FILES,
+  };
+}
+
+export async function run(): Promise<void> {
+  const cli = join(REPO_ROOT, 'cli', 'dist', 'index.js');
+  if (!existsSync(cli)) throw new Error('cli/dist/index.js is missing: run npm run build');
+  const corpus = ensureCorpus();
+  const { dir, stats } = corpus;
+  const mb = stats.bytes / 1024 / 1024;
+  const out = mkdtempSync(join(tmpdir(), 'rg-bench-az-out-'));
+  const reportPath = join(out, 'az-check-report.json');
+  const scanAll = [
+    cli,
+    'az-check',
+    '--scan',
+    'all',
+    '--fail-on',
+    'never',
+    '--no-summary',
+    '--report-path',
+    reportPath,
+    '.',
+  ];
+
+  const rows: string[][] = [];
+  const rg = findExecutable('rg') ?? findExecutable('/usr/bin/rg');
+  let rgMs: number | undefined;
+  if (rg) {
+    rgMs = sample(rg, ['-c', '--no-messages', AZ_REGEX, '.'], dir);
+    rows.push([`\`rg -c '${AZ_REGEX}'\` over the corpus (baseline)`, ms(rgMs), '1.00×', '—', '—']);
+  } else {
+    console.warn(
+      'ripgrep (rg) is not installed: the full-scan comparison is skipped. Install it with `sudo apt-get install ripgrep` (Debian/Ubuntu) or `brew install ripgrep`.',
+    );
+    rows.push(['`rg` (baseline)', 'not installed: `apt-get install ripgrep`', '—', '—', '—']);
+  }
+  // For reference: the CLI bundle's own start-up, which every whole-process number includes.
+  const coldMs = sample(process.execPath, [cli, '--version'], dir);
+  const full = cliOutputs(scanAll, dir);
+  const parsedAll = parsedCount(reportPath);
+  const allMs = sample(process.execPath, scanAll, dir);
+  const memory = await peakMemory(process.execPath, scanAll, { cwd: dir, env: GIT_ENV });
+  rows.push([
+    `\`az-check --scan all\` (${full.outputs['files-scanned']} files considered, ${parsedAll} parsed, ${full.outputs['findings-count']} findings)`,
+    ms(allMs),
+    rgMs === undefined ? '—' : ratio(allMs, rgMs),
+    `${(memory.maxRssKiB / 1024).toFixed(0)} MiB`,
+    rgMs === undefined ? 'skipped (no rg)' : allMs <= 3 * rgMs ? 'met (≤ 3×)' : 'NOT met (≤ 3×)',
+  ]);
+
+  const repo = buildDiffRepo(dir, corpus.files);
+  const gitMs = sample('git', ['diff', '--unified=0', `${repo.base}...${repo.head}`], repo.dir);
+  rows.push([
+    `\`git diff --unified=0 base...head\` (${repo.changed} edited + ${repo.added} added files; baseline)`,
+    ms(gitMs),
+    '1.00×',
+    '—',
+    '—',
+  ]);
+  const scanChanged = [
+    cli,
+    'az-check',
+    '--scan',
+    'changed',
+    '--base',
+    repo.base,
+    '--head',
+    repo.head,
+    '--fail-on',
+    'never',
+    '--no-summary',
+    '--report-path',
+    reportPath,
+  ];
+  const diff = cliOutputs(scanChanged, repo.dir);
+  const parsedDiff = parsedCount(reportPath);
+  const diffMs = sample(process.execPath, scanChanged, repo.dir);
+  const diffMemory = await peakMemory(process.execPath, scanChanged, { cwd: repo.dir, env: GIT_ENV });
+  rows.push([
+    `\`az-check --scan changed --base <sha> --head <sha>\` (${diff.outputs['files-scanned']} files considered, ${parsedDiff} parsed, ${diff.outputs['findings-count']} findings on added lines)`,
+    ms(diffMs),
+    ratio(diffMs, gitMs),
+    `${(diffMemory.maxRssKiB / 1024).toFixed(0)} MiB`,
+    diffMs < 500 ? 'met (< 500 ms)' : 'NOT met (< 500 ms)',
+  ]);
+
+  const kinds = Object.entries(stats.byKind)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(', ');
+  rows.push(['`resilience-gates --version` (CLI start-up alone, for reference)', ms(coldMs), '—', '—', '—']);
+  recordResults({
+    title: 'az-check: full scan of a large IaC tree, and a 1,000-file diff scan',
+    note:
+      `Corpus: ${mb.toFixed(1)} MB in ${stats.files} files (seeded, bench/az-corpus.ts: ${kinds}); ` +
+      `${stats.filesWithAzNames} files hard-code AZ names. Median of ${RUNS} whole-process runs each (after one warm-up, page cache warm), ` +
+      `CLI under ${process.version}. Peak memory: ${memory.method}. Diff repo: base commit with ${repo.baseFiles} corpus files, head edits ${repo.changed} and adds ${repo.added}. ` +
+      'Goals: full scan ≤ 3× rg; diff scan < 500 ms.',
+    headers: ['command', 'median', 'vs baseline', 'peak RSS', 'goal'],
+    rows,
+  });
+}
