@@ -1,6 +1,8 @@
 import {
+  type AlarmHistoryItem,
   type CloudWatchClient,
   type CompositeAlarm,
+  DescribeAlarmHistoryCommand,
   DescribeAlarmsCommand,
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
@@ -54,4 +56,83 @@ export async function describeAlarmsByName(
     } while (nextToken);
   }
   return alarms;
+}
+
+/** One StateUpdate of an alarm's history: when, from which state to which, and why. */
+export interface AlarmTransition {
+  /** Epoch milliseconds. */
+  at: number;
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+/** DescribeAlarmHistory's largest page. */
+export const HISTORY_PAGE_SIZE = 100;
+/** A service that hands back a NextToken forever would otherwise hold the gate until its timeout. */
+export const MAX_HISTORY_PAGES = 100;
+
+/** A StateUpdate item as a transition: HistoryData's JSON first, the summary line as a fallback. */
+export function transitionOf(item: AlarmHistoryItem): AlarmTransition | undefined {
+  const at = item.Timestamp?.getTime();
+  if (at === undefined) return undefined;
+  try {
+    const data = JSON.parse(item.HistoryData ?? '{}') as {
+      oldState?: { stateValue?: string };
+      newState?: { stateValue?: string; stateReason?: string };
+    };
+    if (data.newState?.stateValue) {
+      return {
+        at,
+        from: data.oldState?.stateValue ?? '?',
+        to: data.newState.stateValue,
+        ...(data.newState.stateReason ? { reason: data.newState.stateReason } : {}),
+      };
+    }
+  } catch {
+    // fall back to the summary line below
+  }
+  const match = /from (\w+) to (\w+)/.exec(item.HistorySummary ?? '');
+  return match ? { at, from: match[1]!, to: match[2]! } : undefined;
+}
+
+/**
+ * The state changes of one alarm (metric or composite) from `since` (to `until`, or now), oldest
+ * first: DescribeAlarmHistory with HistoryItemType StateUpdate, every page. It catches what
+ * DescribeAlarms cannot: an alarm that went to ALARM and back between two reads.
+ */
+export async function alarmHistory(
+  cloudwatch: CloudWatchReader,
+  name: string,
+  since: number,
+  until?: number,
+  signal?: AbortSignal,
+): Promise<AlarmTransition[]> {
+  const transitions: AlarmTransition[] = [];
+  let nextToken: string | undefined;
+  let pages = 0;
+  do {
+    if (pages === MAX_HISTORY_PAGES)
+      throw new Error(`DescribeAlarmHistory still had more pages after ${MAX_HISTORY_PAGES}`);
+    const page = await cloudwatch.send(
+      new DescribeAlarmHistoryCommand({
+        AlarmName: name,
+        AlarmTypes: [...ALARM_TYPES],
+        HistoryItemType: 'StateUpdate',
+        StartDate: new Date(since),
+        ...(until === undefined ? {} : { EndDate: new Date(until) }),
+        ScanBy: 'TimestampAscending',
+        MaxRecords: HISTORY_PAGE_SIZE,
+        NextToken: nextToken,
+      }),
+      { abortSignal: signal },
+    );
+    pages += 1;
+    for (const item of page.AlarmHistoryItems ?? []) {
+      const transition = transitionOf(item);
+      if (transition) transitions.push(transition);
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return transitions;
 }

@@ -1,6 +1,8 @@
 import {
   type CanaryRun,
+  DescribeCanariesCommand,
   DescribeCanariesLastRunCommand,
+  GetCanaryRunsCommand,
   type SyntheticsClient,
 } from '@aws-sdk/client-synthetics';
 import { chunk, unique } from './collections.js';
@@ -46,4 +48,88 @@ export async function describeCanariesLastRun(
     } while (nextToken);
   }
   return lastRuns;
+}
+
+/** GetCanaryRuns' largest page. */
+export const CANARY_RUNS_PAGE_SIZE = 100;
+export const MAX_CANARY_RUNS_PAGES = 100;
+
+/**
+ * The runs of one canary that started at or after `since`, newest first (GetCanaryRuns lists
+ * newest first, so paging stops at the first page that reaches back before `since`). This is the
+ * read that sees a FAILED run followed by a PASSED one, which DescribeCanariesLastRun hides.
+ */
+export async function canaryRunsSince(
+  synthetics: SyntheticsReader,
+  name: string,
+  since: number,
+  signal?: AbortSignal,
+): Promise<CanaryRun[]> {
+  const runs: CanaryRun[] = [];
+  let nextToken: string | undefined;
+  let pages = 0;
+  do {
+    if (pages === MAX_CANARY_RUNS_PAGES) {
+      throw new Error(`GetCanaryRuns still had more pages after ${MAX_CANARY_RUNS_PAGES}`);
+    }
+    const page = await synthetics.send(
+      new GetCanaryRunsCommand({ Name: name, MaxResults: CANARY_RUNS_PAGE_SIZE, NextToken: nextToken }),
+      { abortSignal: signal },
+    );
+    pages += 1;
+    let reachedBefore = false;
+    for (const run of page.CanaryRuns ?? []) {
+      const started = run.Timeline?.Started?.getTime();
+      if (started !== undefined && started < since) {
+        reachedBefore = true;
+        continue;
+      }
+      runs.push(run);
+    }
+    nextToken = reachedBefore ? undefined : page.NextToken;
+  } while (nextToken);
+  return runs;
+}
+
+const RATE_PATTERN = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours)\s*\)$/i;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** The period of `rate(N minutes|hours)`; undefined for cron(), `rate(0 minute)` (run once) or nonsense. */
+export function schedulePeriodMs(expression: string | undefined): number | undefined {
+  const match = RATE_PATTERN.exec((expression ?? '').trim());
+  if (!match) return undefined;
+  const period = Number(match[1]) * (match[2]!.toLowerCase().startsWith('hour') ? HOUR_MS : MINUTE_MS);
+  return period > 0 ? period : undefined;
+}
+
+/** Canary name -> its schedule expression (DescribeCanaries, five names per call, every page). */
+export async function describeCanarySchedules(
+  synthetics: SyntheticsReader,
+  names: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  const schedules = new Map<string, string>();
+  for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
+    let nextToken: string | undefined;
+    let pages = 0;
+    do {
+      if (pages === MAX_LAST_RUN_PAGES) {
+        throw new Error(`DescribeCanaries still had more pages after ${MAX_LAST_RUN_PAGES}`);
+      }
+      const page = await synthetics.send(
+        new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }),
+        {
+          abortSignal: signal,
+        },
+      );
+      pages += 1;
+      for (const canary of page.Canaries ?? []) {
+        if (canary.Name && canary.Schedule?.Expression)
+          schedules.set(canary.Name, canary.Schedule.Expression);
+      }
+      nextToken = page.NextToken;
+    } while (nextToken);
+  }
+  return schedules;
 }

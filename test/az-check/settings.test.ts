@@ -1,11 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../actions/az-check/src/settings.js';
 import { Inputs, mapInputReader } from '../../core/inputs.js';
 
-const WORKSPACE = '/work/repo';
+// A real folder: plain `paths` must exist under the scanned root.
+const WORKSPACE = mkdtempSync(join(tmpdir(), 'az-settings-'));
+mkdirSync(join(WORKSPACE, 'platform', 'k8s'), { recursive: true });
 
 function settings(values: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   return readSettings(new Inputs(mapInputReader(values)), env, WORKSPACE);
@@ -137,5 +139,23 @@ describe('diff bounds', () => {
     expect(() => settings({}, { GITHUB_EVENT_PATH: '/nonexistent/event.json' })).toThrow(
       'Cannot read the event payload',
     );
+  });
+});
+
+describe('paths that would scan nothing', () => {
+  const root = new URL('./fixtures', import.meta.url).pathname;
+  const read = (paths: string) => readSettings(new Inputs(mapInputReader({ paths, scan: 'all' })), {}, root);
+
+  it('refuses a folder outside the scanned root instead of passing on zero files', () => {
+    expect(() => read('/etc')).toThrow(/^Invalid paths '\/etc': use files or folders inside /);
+    expect(() => read('../..')).toThrow(/^Invalid paths '\.\.\/\.\.'/);
+  });
+
+  it('refuses a plain path that does not exist', () => {
+    expect(() => read('infra/typo')).toThrow(/^Invalid paths 'infra\/typo': no such file or folder under /);
+  });
+
+  it('accepts existing paths and globs that match nothing', () => {
+    expect(read('terraform\n**/*.nothing').paths).toEqual(['terraform', '**/*.nothing']);
   });
 });

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALARM_NAMES_PER_CALL, describeAlarmsByName } from '../../core/cloudwatch.js';
-import { CANARY_NAMES_PER_CALL, describeCanariesLastRun } from '../../core/synthetics.js';
+import { ALARM_NAMES_PER_CALL, alarmHistory, describeAlarmsByName } from '../../core/cloudwatch.js';
+import {
+  CANARY_NAMES_PER_CALL,
+  canaryRunsSince,
+  describeCanariesLastRun,
+  describeCanarySchedules,
+  schedulePeriodMs,
+} from '../../core/synthetics.js';
 import { emulatorClients } from '../emulator/clients.js';
 import { type Emulator, ManualClock, startEmulator } from '../emulator/index.js';
 
@@ -82,5 +88,88 @@ describe('describeCanariesLastRun', () => {
     expect(runs.get('svc-002')?.Timeline?.Started).toBeInstanceOf(Date);
     const sizes = emu.calls('DescribeCanariesLastRun').map((c) => (c.params.Names as string[]).length);
     expect(sizes).toEqual([CANARY_NAMES_PER_CALL, CANARY_NAMES_PER_CALL, 2]);
+  });
+});
+
+describe('alarmHistory', () => {
+  it('lists StateUpdates from a start date, oldest first, with reasons, every page', async () => {
+    const clock = new ManualClock();
+    const start = clock.now();
+    emu = await startEmulator({
+      scenario: {
+        alarms: [
+          {
+            name: 'flappy',
+            timeline: Array.from({ length: 6 }, (_, i) => ({
+              atMs: (i + 1) * 1_000,
+              state: i % 2 === 0 ? ('ALARM' as const) : ('OK' as const),
+              reason: `step ${i}`,
+            })),
+          },
+        ],
+      },
+      clock,
+    });
+    clock.set(start + 10_000);
+    const { cloudwatch } = emulatorClients(emu);
+    const send = cloudwatch.send.bind(cloudwatch);
+    const small = {
+      send: ((command: { input: { MaxRecords?: number } }, options: unknown) => {
+        command.input.MaxRecords = 2;
+        return send(command as never, options as never);
+      }) as typeof cloudwatch.send,
+    };
+    const history = await alarmHistory(small, 'flappy', start + 2_500);
+    expect(history.map((t) => [t.at - start, t.from, t.to, t.reason])).toEqual([
+      [3_000, 'OK', 'ALARM', 'step 2'],
+      [4_000, 'ALARM', 'OK', 'step 3'],
+      [5_000, 'OK', 'ALARM', 'step 4'],
+      [6_000, 'ALARM', 'OK', 'step 5'],
+    ]);
+    const calls = emu.calls('DescribeAlarmHistory');
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.params).toMatchObject({ AlarmName: 'flappy', HistoryItemType: 'StateUpdate' });
+  });
+});
+
+describe('canary runs and schedules', () => {
+  it('lists the runs since a time, newest first, and stops paging once it reaches before it', async () => {
+    const clock = new ManualClock();
+    const start = clock.now();
+    emu = await startEmulator({
+      scenario: {
+        canaries: [
+          {
+            name: 'busy',
+            schedule: 'rate(1 minute)',
+            history: Array.from({ length: 250 }, (_, i) => ({
+              startedAtMs: -(i + 1) * 60_000,
+              state: 'PASSED' as const,
+            })),
+            script: [{ state: 'FAILED', reason: 'HTTP 503' }, { state: 'PASSED' }],
+          },
+        ],
+      },
+      clock,
+    });
+    clock.set(start + 150_000);
+    const { synthetics } = emulatorClients(emu);
+    const runs = await canaryRunsSince(synthetics, 'busy', start - 30_000);
+    expect(runs.map((run) => [run.Timeline!.Started!.getTime() - start, run.Status?.State])).toEqual([
+      [120_000, 'PASSED'],
+      [60_000, 'FAILED'],
+    ]);
+    expect(emu.calls('GetCanaryRuns')).toHaveLength(1);
+    expect((await describeCanarySchedules(synthetics, ['busy', 'missing'])).get('busy')).toBe(
+      'rate(1 minute)',
+    );
+  });
+
+  it('reads a period only from rate() expressions', () => {
+    expect(schedulePeriodMs('rate(5 minutes)')).toBe(300_000);
+    expect(schedulePeriodMs('rate(1 hour)')).toBe(3_600_000);
+    expect(schedulePeriodMs('rate(0 minute)')).toBeUndefined();
+    expect(schedulePeriodMs('cron(0/5 * * * ? *)')).toBeUndefined();
+    expect(schedulePeriodMs(undefined)).toBeUndefined();
   });
 });

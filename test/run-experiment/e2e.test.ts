@@ -215,16 +215,33 @@ describe.concurrent('run-experiment bundle e2e', () => {
   it(
     'works under the documented least-privilege IAM policy, every call included',
     async () => {
+      // A run-once canary (no schedule period: every new run is listed with GetCanaryRuns).
+      const canary = (history: { startedAtMs: number; state: 'PASSED'; durationMs?: number }[]) => ({
+        name: 'checkout-canary',
+        schedule: 'rate(0 minute)',
+        history,
+      });
+      const before = { startedAtMs: -60_000, state: 'PASSED' as const };
       const emu = await emulator({
         scenario: scenario(
-          [template('EXTquick', { preset: 'completes', durationMs: 2_000 }, { tags: { gate: 'pd' } })],
-          {
-            alarms: [{ name: 'orders-errors' }],
-            canaries: [{ name: 'checkout-canary', history: [{ startedAtMs: -60_000, state: 'PASSED' }] }],
-          },
+          [template('EXTquick', { preset: 'completes', durationMs: 7_000 }, { tags: { gate: 'pd' } })],
+          { alarms: [{ name: 'orders-errors' }], canaries: [canary([before])] },
         ),
         policy: POLICY,
       });
+      const emulatorStart = emu.now();
+      // Once the experiment runs, the alarm leaves OK and comes back (its history is read), and the
+      // canary gets a new passing run (its runs are listed). The gate must still pass.
+      const during = setInterval(() => {
+        // The second start: the first is validate-targets' skip-all run.
+        if (emu.calls('fis:StartExperiment').filter((call) => call.status === 200).length < 2) return;
+        clearInterval(during);
+        emu.setAlarmState('orders-errors', 'INSUFFICIENT_DATA');
+        emu.setAlarmState('orders-errors', 'OK');
+        emu.addCanary(
+          canary([before, { startedAtMs: emu.now() - emulatorStart, state: 'PASSED', durationMs: 500 }]),
+        );
+      }, 20);
       const main = await runStep(
         step(emu, {
           'experiment-template-tags': 'gate=pd',
@@ -233,7 +250,7 @@ describe.concurrent('run-experiment bundle e2e', () => {
           'steady-state-canaries': 'checkout-canary',
           'recovery-timeout': '10s',
         }),
-      );
+      ).finally(() => clearInterval(during));
       expect(main.failure).toBeUndefined();
       expect(main.exitCode).toBe(0);
       const denied = emu.requests.filter((r) => r.errorCode === 'AccessDeniedException');
@@ -247,7 +264,10 @@ describe.concurrent('run-experiment bundle e2e', () => {
         'fis:GetExperiment',
         'fis:ListExperimentResolvedTargets',
         'cloudwatch:DescribeAlarms',
+        'cloudwatch:DescribeAlarmHistory',
         'synthetics:DescribeCanariesLastRun',
+        'synthetics:DescribeCanaries',
+        'synthetics:GetCanaryRuns',
       ]) {
         expect(used, action).toContain(action);
       }

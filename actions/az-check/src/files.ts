@@ -17,7 +17,7 @@ const SKIPPED_FOLDERS = new Set([
   '.serverless',
   '.venv',
 ]);
-const GLOB_CHARACTERS = /[*?[\]{}!]/;
+export const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
 export type PathFilter = (relativePath: string) => boolean;
 

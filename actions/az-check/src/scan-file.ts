@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { Analysis, type RawFinding, regionNote } from './analysis.js';
 import { analyzeCloudFormation, isCloudFormation } from './cloudformation.js';
 import { type HclComment, parseHcl } from './hcl.js';
+import { parseJsonTree } from './json-tree.js';
 import {
   analyzeCdkContext,
   analyzeEksctl,
@@ -54,6 +55,8 @@ export interface ScanOptions {
 }
 
 const HELM_TEMPLATE = /(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/;
+/** Strict JSON starts with an object or array (a BOM or a comment sends the file to YAML). */
+const LOOKS_LIKE_JSON = /^[ \t\r\n]*[[{]/;
 
 /** The format for a path, or undefined for files az-check does not read. */
 export function formatOf(path: string): FileFormat | undefined {
@@ -123,11 +126,17 @@ function analyzeStructured(
   text: string,
   options: ScanOptions,
 ): RawFinding[] {
-  const documents = parseYamlDocuments(text);
+  const documents = parseStructured(text);
   const analysis = new Analysis(documents);
   for (const root of documents) analyzeDocument(path, format, root, analysis);
   if (options.scanComments && format === 'yaml') commentFindings(yamlComments(text), analysis);
   return analysis.findings;
+}
+
+/** JSON through the fast path when it is strict JSON; everything else (and any doubt) through YAML. */
+function parseStructured(text: string): Node[] {
+  const json = LOOKS_LIKE_JSON.test(text) ? parseJsonTree(text) : undefined;
+  return json ? [json] : parseYamlDocuments(text);
 }
 
 function analyzeDocument(path: string, format: FileFormat, root: Node, analysis: Analysis): void {

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { defaultReportPath, resolveReportPath } from '../../../core/report/json.js';
+import { GLOB_CHARACTERS } from './files.js';
 import type { Severity } from './rules.js';
 
 /**
@@ -90,7 +91,7 @@ export function readSettings(
   const sarif = inputs.optional('sarif-path');
   return {
     root,
-    paths: inputs.list('paths'),
+    paths: checkedPaths(inputs.list('paths'), root),
     ignorePaths: inputs.list('ignore-paths'),
     scan: inputs.enumeration('scan', SCAN_MODES, 'changed'),
     ...diff,
@@ -119,6 +120,28 @@ export function readSettings(
 
 function optionalSetting<K extends string, V>(key: K, value: V | undefined | ''): { [P in K]?: V } {
   return value === undefined || value === '' ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+
+/**
+ * Plain paths must exist inside the scanned folder: a typo or a folder outside it would otherwise
+ * scan nothing and pass, which is the one thing a gate must never do quietly. Globs may match
+ * nothing (a change may not touch them).
+ */
+function checkedPaths(paths: string[], root: string): string[] {
+  for (const path of paths) {
+    if (GLOB_CHARACTERS.test(path)) continue;
+    const full = absolute(path, root);
+    const inside = relative(root, full);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      throw invalidInput(
+        'paths',
+        path,
+        `use files or folders inside ${root} (set working-directory to scan elsewhere)`,
+      );
+    }
+    if (!existsSync(full)) throw invalidInput('paths', path, `no such file or folder under ${root}`);
+  }
+  return paths;
 }
 
 function absolute(path: string, base: string): string {

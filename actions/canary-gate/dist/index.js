@@ -96216,7 +96216,7 @@ function optionalPath(inputs, name, key) {
 ;// CONCATENATED MODULE: ./core/collections.ts
 /** Small collection helpers the gates share. */
 /** Splits `items` into consecutive slices of at most `size` (AWS calls that take N names each). */
-function chunk(items, size) {
+function collections_chunk(items, size) {
     // A size below 1 would loop forever (or never advance): a programming error, not input.
     if (!Number.isInteger(size) || size < 1)
         throw new RangeError(`chunk size must be a positive integer, got ${size}`);
@@ -96226,7 +96226,7 @@ function chunk(items, size) {
     return chunks;
 }
 /** The distinct items, in first-seen order. */
-function unique(items) {
+function collections_unique(items) {
     return [...new Set(items)];
 }
 /**
@@ -96349,7 +96349,7 @@ const MAX_ALARM_PAGES = 100;
 /** Every alarm AWS knows among `names` (duplicates asked once); unknown names are simply absent. */
 async function describeAlarmsByName(cloudwatch, names, signal) {
     const alarms = [];
-    for (const batch of chunk(unique(names), ALARM_NAMES_PER_CALL)) {
+    for (const batch of collections_chunk(collections_unique(names), ALARM_NAMES_PER_CALL)) {
         let nextToken;
         let pages = 0;
         do {
@@ -96369,19 +96369,11 @@ async function describeAlarmsByName(cloudwatch, names, signal) {
     }
     return alarms;
 }
-
-;// CONCATENATED MODULE: ./actions/canary-gate/src/alarms.ts
-
-
-
-/**
- * Watches CloudWatch alarms (metric and composite) over the gate window: any alarm in ALARM at a
- * poll, or whose history shows ALARM inside the window, fails the gate. DescribeAlarmHistory is
- * only called for an alarm whose state changed inside the window, so a flap from OK to ALARM and
- * back between two polls is still caught.
- */
 /** DescribeAlarmHistory's largest page. */
 const HISTORY_PAGE_SIZE = 100;
+/** A service that hands back a NextToken forever would otherwise hold the gate until its timeout. */
+const MAX_HISTORY_PAGES = 100;
+/** A StateUpdate item as a transition: HistoryData's JSON first, the summary line as a fallback. */
 function transitionOf(item) {
     const at = item.Timestamp?.getTime();
     if (at === undefined)
@@ -96403,29 +96395,42 @@ function transitionOf(item) {
     const match = /from (\w+) to (\w+)/.exec(item.HistorySummary ?? '');
     return match ? { at, from: match[1], to: match[2] } : undefined;
 }
-async function stateHistory(deps, name, from, to) {
+/**
+ * The state changes of one alarm (metric or composite) from `since` (to `until`, or now), oldest
+ * first: DescribeAlarmHistory with HistoryItemType StateUpdate, every page. It catches what
+ * DescribeAlarms cannot: an alarm that went to ALARM and back between two reads.
+ */
+async function alarmHistory(cloudwatch, name, since, until, signal) {
     const transitions = [];
-    let token;
+    let nextToken;
+    let pages = 0;
     do {
-        const page = await deps.cloudwatch.send(new dist_cjs/* DescribeAlarmHistoryCommand */.icQ({
+        if (pages === MAX_HISTORY_PAGES)
+            throw new Error(`DescribeAlarmHistory still had more pages after ${MAX_HISTORY_PAGES}`);
+        const page = await cloudwatch.send(new dist_cjs/* DescribeAlarmHistoryCommand */.icQ({
             AlarmName: name,
             AlarmTypes: [...ALARM_TYPES],
             HistoryItemType: 'StateUpdate',
-            StartDate: new Date(from),
-            EndDate: new Date(to),
+            StartDate: new Date(since),
+            ...(until === undefined ? {} : { EndDate: new Date(until) }),
             ScanBy: 'TimestampAscending',
             MaxRecords: HISTORY_PAGE_SIZE,
-            NextToken: token,
-        }), { abortSignal: deps.signal });
+            NextToken: nextToken,
+        }), { abortSignal: signal });
+        pages += 1;
         for (const item of page.AlarmHistoryItems ?? []) {
             const transition = transitionOf(item);
             if (transition)
                 transitions.push(transition);
         }
-        token = page.NextToken;
-    } while (token);
+        nextToken = page.NextToken;
+    } while (nextToken);
     return transitions;
 }
+
+;// CONCATENATED MODULE: ./actions/canary-gate/src/alarms.ts
+
+
 class AlarmWatcher {
     deps;
     names;
@@ -96497,7 +96502,7 @@ class AlarmWatcher {
     /** Reads state changes since the last read (or `since`), recording any pass through ALARM. */
     async readHistory(watch, now) {
         const from = this.historyReadTo.get(watch.name) ?? this.since;
-        const transitions = await stateHistory(this.deps, watch.name, from, now);
+        const transitions = await alarmHistory(this.deps.cloudwatch, watch.name, from, now, this.deps.signal);
         this.historyReadTo.set(watch.name, now);
         for (const transition of transitions) {
             if (watch.history.some((seen) => seen.at === transition.at && seen.to === transition.to))
@@ -96786,7 +96791,7 @@ const MAX_LAST_RUN_PAGES = 100;
  */
 async function describeCanariesLastRun(synthetics, names, signal) {
     const lastRuns = new Map();
-    for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
+    for (const batch of collections_chunk(collections_unique(names), CANARY_NAMES_PER_CALL)) {
         let nextToken;
         let pages = 0;
         do {
@@ -96806,6 +96811,71 @@ async function describeCanariesLastRun(synthetics, names, signal) {
     }
     return lastRuns;
 }
+/** GetCanaryRuns' largest page. */
+const CANARY_RUNS_PAGE_SIZE = 100;
+const MAX_CANARY_RUNS_PAGES = 100;
+/**
+ * The runs of one canary that started at or after `since`, newest first (GetCanaryRuns lists
+ * newest first, so paging stops at the first page that reaches back before `since`). This is the
+ * read that sees a FAILED run followed by a PASSED one, which DescribeCanariesLastRun hides.
+ */
+async function canaryRunsSince(synthetics, name, since, signal) {
+    const runs = [];
+    let nextToken;
+    let pages = 0;
+    do {
+        if (pages === MAX_CANARY_RUNS_PAGES) {
+            throw new Error(`GetCanaryRuns still had more pages after ${MAX_CANARY_RUNS_PAGES}`);
+        }
+        const page = await synthetics.send(new GetCanaryRunsCommand({ Name: name, MaxResults: CANARY_RUNS_PAGE_SIZE, NextToken: nextToken }), { abortSignal: signal });
+        pages += 1;
+        let reachedBefore = false;
+        for (const run of page.CanaryRuns ?? []) {
+            const started = run.Timeline?.Started?.getTime();
+            if (started !== undefined && started < since) {
+                reachedBefore = true;
+                continue;
+            }
+            runs.push(run);
+        }
+        nextToken = reachedBefore ? undefined : page.NextToken;
+    } while (nextToken);
+    return runs;
+}
+const RATE_PATTERN = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours)\s*\)$/i;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+/** The period of `rate(N minutes|hours)`; undefined for cron(), `rate(0 minute)` (run once) or nonsense. */
+function schedulePeriodMs(expression) {
+    const match = RATE_PATTERN.exec((expression ?? '').trim());
+    if (!match)
+        return undefined;
+    const period = Number(match[1]) * (match[2].toLowerCase().startsWith('hour') ? HOUR_MS : MINUTE_MS);
+    return period > 0 ? period : undefined;
+}
+/** Canary name -> its schedule expression (DescribeCanaries, five names per call, every page). */
+async function describeCanarySchedules(synthetics, names, signal) {
+    const schedules = new Map();
+    for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
+        let nextToken;
+        let pages = 0;
+        do {
+            if (pages === MAX_LAST_RUN_PAGES) {
+                throw new Error(`DescribeCanaries still had more pages after ${MAX_LAST_RUN_PAGES}`);
+            }
+            const page = await synthetics.send(new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }), {
+                abortSignal: signal,
+            });
+            pages += 1;
+            for (const canary of page.Canaries ?? []) {
+                if (canary.Name && canary.Schedule?.Expression)
+                    schedules.set(canary.Name, canary.Schedule.Expression);
+            }
+            nextToken = page.NextToken;
+        } while (nextToken);
+    }
+    return schedules;
+}
 
 ;// CONCATENATED MODULE: ./actions/canary-gate/src/synthetics.ts
 
@@ -96817,10 +96887,10 @@ const RUNS_PAGE_SIZE = 100;
 const DESCRIBE_PAGE_SIZE = 20;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 60 * MS_PER_MINUTE;
-const RATE_PATTERN = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours)\s*\)$/i;
+const synthetics_RATE_PATTERN = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours)\s*\)$/i;
 /** Period of `rate(N minutes)`; 0 for `rate(0 minute)` (run once); undefined for cron(). */
-function schedulePeriodMs(expression) {
-    const match = RATE_PATTERN.exec(expression.trim());
+function synthetics_schedulePeriodMs(expression) {
+    const match = synthetics_RATE_PATTERN.exec(expression.trim());
     if (!match)
         return undefined;
     const unit = match[2].toLowerCase().startsWith('hour') ? MS_PER_HOUR : MS_PER_MINUTE;
@@ -96828,7 +96898,7 @@ function schedulePeriodMs(expression) {
 }
 function toCanaryInfo(canary) {
     const schedule = canary.Schedule?.Expression ?? '';
-    const period = schedulePeriodMs(schedule);
+    const period = synthetics_schedulePeriodMs(schedule);
     const maxRetries = canary.Schedule?.RetryConfig?.MaxRetries;
     return {
         name: canary.Name ?? '',
@@ -96870,7 +96940,7 @@ async function listAllCanaries(client, signal) {
 /** Canaries by name, five per call; names AWS does not know are simply absent. */
 async function describeCanariesByName(client, names, signal) {
     const found = [];
-    for (const batch of chunk(names, CANARY_NAMES_PER_CALL)) {
+    for (const batch of collections_chunk(names, CANARY_NAMES_PER_CALL)) {
         let token;
         do {
             const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ Names: batch, NextToken: token }), {

@@ -1,12 +1,8 @@
-import {
-  type AlarmHistoryItem,
-  type CloudWatchClient,
-  DescribeAlarmHistoryCommand,
-} from '@aws-sdk/client-cloudwatch';
-import { ALARM_TYPES, type DescribedAlarm, describeAlarmsByName } from '../../../core/cloudwatch.js';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { alarmHistory, type DescribedAlarm, describeAlarmsByName } from '../../../core/cloudwatch.js';
 import { ConfigurationError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
-import type { AlarmTransition, AlarmWatch } from './types.js';
+import type { AlarmWatch } from './types.js';
 
 /**
  * Watches CloudWatch alarms (metric and composite) over the gate window: any alarm in ALARM at a
@@ -14,68 +10,11 @@ import type { AlarmTransition, AlarmWatch } from './types.js';
  * only called for an alarm whose state changed inside the window, so a flap from OK to ALARM and
  * back between two polls is still caught.
  */
-/** DescribeAlarmHistory's largest page. */
-const HISTORY_PAGE_SIZE = 100;
-
 export interface AlarmDeps {
   cloudwatch: CloudWatchClient;
   log: Logger;
   region: string;
   signal?: AbortSignal;
-}
-
-function transitionOf(item: AlarmHistoryItem): AlarmTransition | undefined {
-  const at = item.Timestamp?.getTime();
-  if (at === undefined) return undefined;
-  try {
-    const data = JSON.parse(item.HistoryData ?? '{}') as {
-      oldState?: { stateValue?: string };
-      newState?: { stateValue?: string; stateReason?: string };
-    };
-    if (data.newState?.stateValue) {
-      return {
-        at,
-        from: data.oldState?.stateValue ?? '?',
-        to: data.newState.stateValue,
-        ...(data.newState.stateReason ? { reason: data.newState.stateReason } : {}),
-      };
-    }
-  } catch {
-    // fall back to the summary line below
-  }
-  const match = /from (\w+) to (\w+)/.exec(item.HistorySummary ?? '');
-  return match ? { at, from: match[1]!, to: match[2]! } : undefined;
-}
-
-async function stateHistory(
-  deps: AlarmDeps,
-  name: string,
-  from: number,
-  to: number,
-): Promise<AlarmTransition[]> {
-  const transitions: AlarmTransition[] = [];
-  let token: string | undefined;
-  do {
-    const page = await deps.cloudwatch.send(
-      new DescribeAlarmHistoryCommand({
-        AlarmName: name,
-        AlarmTypes: [...ALARM_TYPES],
-        HistoryItemType: 'StateUpdate',
-        StartDate: new Date(from),
-        EndDate: new Date(to),
-        ScanBy: 'TimestampAscending',
-        MaxRecords: HISTORY_PAGE_SIZE,
-        NextToken: token,
-      }),
-      { abortSignal: deps.signal },
-    );
-    for (const item of page.AlarmHistoryItems ?? []) {
-      const transition = transitionOf(item);
-      if (transition) transitions.push(transition);
-    }
-    token = page.NextToken;
-  } while (token);
-  return transitions;
 }
 
 export class AlarmWatcher {
@@ -148,7 +87,7 @@ export class AlarmWatcher {
   /** Reads state changes since the last read (or `since`), recording any pass through ALARM. */
   private async readHistory(watch: AlarmWatch, now: number): Promise<void> {
     const from = this.historyReadTo.get(watch.name) ?? this.since;
-    const transitions = await stateHistory(this.deps, watch.name, from, now);
+    const transitions = await alarmHistory(this.deps.cloudwatch, watch.name, from, now, this.deps.signal);
     this.historyReadTo.set(watch.name, now);
     for (const transition of transitions) {
       if (watch.history.some((seen) => seen.at === transition.at && seen.to === transition.to)) continue;

@@ -1,3 +1,4 @@
+import type { AlarmTransition } from '../../../core/cloudwatch.js';
 /** The gate's view of Synthetics and CloudWatch, independent of the SDK's shapes. */
 
 export type RunState = 'RUNNING' | 'PASSED' | 'FAILED';
@@ -34,13 +35,6 @@ export interface CanaryInfo {
 
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 
-export interface AlarmTransition {
-  at: number;
-  from: string;
-  to: string;
-  reason?: string;
-}
-
 export interface AlarmWatch {
   name: string;
   type: 'MetricAlarm' | 'CompositeAlarm';
@@ -55,3 +49,5 @@ export interface AlarmWatch {
   /** State changes inside the window, oldest first (DescribeAlarmHistory). */
   history: AlarmTransition[];
 }
+
+export type { AlarmTransition };

@@ -3,6 +3,7 @@ import type { Experiment, ExperimentTemplate, FisClient } from '@aws-sdk/client-
 import type { SyntheticsClient } from '@aws-sdk/client-synthetics';
 import { cancelReason } from '../../../core/cancel.js';
 import type { Clock, Sleep } from '../../../core/clock.js';
+import { alarmHistory } from '../../../core/cloudwatch.js';
 import { formatDuration } from '../../../core/duration.js';
 import { describeAwsError, firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
@@ -15,6 +16,7 @@ import {
   type GateStopCause,
   isTerminalStatus,
   type Outcome,
+  STOP_CONDITION_REASON,
 } from './outcome.js';
 import { type PreflightCheck, runPreflight } from './preflight.js';
 import type { RunExperimentSettings } from './settings.js';
@@ -376,21 +378,46 @@ async function addResolvedTargets(deps: ExperimentDeps, report: ExperimentReport
 async function addStopConditions(deps: ExperimentDeps, report: ExperimentReport): Promise<void> {
   const arns = report.template.stopConditionAlarms;
   if (arns.length === 0) return;
-  const reason = report.experiment?.reason ?? '';
+  const stopped = report.experiment?.status === 'stopped';
   try {
     const states = await describeAlarmStates(deps.cloudwatch, arns.map(alarmNameFromArn));
-    report.stopConditions = arns.map((arn, index) => {
-      const state = states[index]?.state ?? 'UNKNOWN';
-      const named = reason.includes(arn) || reason.includes(alarmNameFromArn(arn));
-      return {
-        alarm: arn,
-        state,
-        fired: report.experiment?.status === 'stopped' && (named || state === 'ALARM'),
-      };
-    });
+    report.stopConditions = await Promise.all(
+      arns.map(async (arn, index) => {
+        const state = states[index]?.state ?? 'UNKNOWN';
+        return { alarm: arn, state, fired: stopped && (await stopConditionFired(deps, report, arn, state)) };
+      }),
+    );
   } catch (error) {
     report.warnings.push(describeAwsError(error, 'DescribeAlarms (stop conditions)'));
     report.stopConditions = arns.map((alarm) => ({ alarm, state: 'UNKNOWN', fired: false }));
+  }
+}
+
+/**
+ * Whether a stop-condition alarm stopped a `stopped` experiment. FIS's reason decides first: it
+ * names the alarm that fired, or says the experiment was stopped by hand (an alarm that is in ALARM
+ * by then did not stop it). Only without a reason does the alarm's history inside the experiment
+ * decide (its current state when the history cannot be read).
+ */
+async function stopConditionFired(
+  deps: ExperimentDeps,
+  report: ExperimentReport,
+  arn: string,
+  state: string,
+): Promise<boolean> {
+  const reason = report.experiment?.reason ?? '';
+  const name = alarmNameFromArn(arn);
+  if (reason.includes(arn) || reason.includes(name)) return true;
+  if (reason.trim() !== '') return STOP_CONDITION_REASON.test(reason) && state === 'ALARM';
+  const start = report.experiment?.startTime;
+  if (!start) return state === 'ALARM';
+  const end = report.experiment?.endTime ? Date.parse(report.experiment.endTime) : deps.clock.now();
+  try {
+    const history = await alarmHistory(deps.cloudwatch, name, Date.parse(start), end, deps.signal);
+    return history.some((transition) => transition.to === 'ALARM');
+  } catch (error) {
+    report.warnings.push(describeAwsError(error, `DescribeAlarmHistory (stop condition ${name})`));
+    return state === 'ALARM';
   }
 }
 

@@ -46,7 +46,9 @@ export type GateStopCause =
   | { kind: 'breach'; detail: string }
   | { kind: 'watch-failed'; detail: string };
 
-const STOP_CONDITION_REASON = /stop condition/i;
+export const STOP_CONDITION_REASON = /stop condition/i;
+/** FIS's reason for a StopExperiment call ("Experiment stopped by user."). */
+export const MANUAL_STOP_REASON = /\bby user\b|\bmanual/i;
 
 export interface ClassifyInput {
   status: string | undefined;
@@ -69,9 +71,11 @@ export function classifyOutcome(input: ClassifyInput): ExperimentOutcome {
       return 'failed';
     case 'stopped':
     case 'stopping':
-      return STOP_CONDITION_REASON.test(input.reason ?? '') || (input.firedStopConditions?.length ?? 0) > 0
-        ? 'stopped-by-stop-condition'
-        : 'stopped-manually';
+      // FIS's own reason first: a stop-condition alarm that happens to be in ALARM when someone
+      // stopped the experiment by hand did not stop it. The alarms decide only without a reason.
+      if (STOP_CONDITION_REASON.test(input.reason ?? '')) return 'stopped-by-stop-condition';
+      if (MANUAL_STOP_REASON.test(input.reason ?? '')) return 'stopped-manually';
+      return (input.firedStopConditions?.length ?? 0) > 0 ? 'stopped-by-stop-condition' : 'stopped-manually';
     default:
       // Not terminal and not stopped by the gate: only reachable on a bug; never a pass.
       return 'failed';

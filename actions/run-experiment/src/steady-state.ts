@@ -1,7 +1,14 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { SyntheticsClient } from '@aws-sdk/client-synthetics';
-import { describeAlarmsByName } from '../../../core/cloudwatch.js';
-import { describeCanariesLastRun } from '../../../core/synthetics.js';
+import type { CanaryRun, SyntheticsClient } from '@aws-sdk/client-synthetics';
+import { type AlarmTransition, alarmHistory, describeAlarmsByName } from '../../../core/cloudwatch.js';
+import { describeAwsError } from '../../../core/errors.js';
+import type { Logger } from '../../../core/log.js';
+import {
+  canaryRunsSince,
+  describeCanariesLastRun,
+  describeCanarySchedules,
+  schedulePeriodMs,
+} from '../../../core/synthetics.js';
 
 /**
  * What "the system stayed healthy" is measured with while the fault is injected: CloudWatch
@@ -13,6 +20,8 @@ export interface AlarmStatus {
   /** OK, ALARM, INSUFFICIENT_DATA, or MISSING when DescribeAlarms does not know the name. */
   state: string;
   reason?: string;
+  /** StateUpdatedTimestamp: when it moves, the alarm changed since the last read. */
+  updatedAt?: Date;
 }
 
 export interface CanaryStatus {
@@ -47,6 +56,7 @@ export async function describeAlarmStates(
       name: alarm.AlarmName,
       state: alarm.StateValue ?? UNKNOWN_STATE,
       ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
+      ...(alarm.StateUpdatedTimestamp ? { updatedAt: alarm.StateUpdatedTimestamp } : {}),
     });
   }
   return names.map((name) => found.get(name) ?? { name, state: MISSING_ALARM });
@@ -121,4 +131,170 @@ export function findBreaches(snapshot: SteadyStateSnapshot, since: Date | undefi
 
 export function allAlarmsOk(alarms: readonly AlarmStatus[]): boolean {
   return alarms.every((alarm) => alarm.state === 'OK');
+}
+
+/**
+ * Start jitter tolerated between two scheduled runs before the gate suspects a run it did not see:
+ * a tenth of the period, at most 10 s. A retry of a failed run starts after that run's duration.
+ */
+export const MAX_SCHEDULE_SLACK_MS = 10_000;
+export function scheduleSlackMs(periodMs: number): number {
+  return Math.min(MAX_SCHEDULE_SLACK_MS, periodMs / 10);
+}
+
+interface SeenRun {
+  startedAt: number;
+  /** False while the run was RUNNING when last seen: its outcome is still unknown. */
+  finished: boolean;
+}
+
+export interface SteadyStateRead {
+  snapshot: SteadyStateSnapshot;
+  breaches: Breaches;
+}
+
+/**
+ * Reads the steady-state signals poll after poll and catches what one snapshot cannot show:
+ *
+ * - an alarm that went to ALARM and back between two polls. When an alarm's StateUpdatedTimestamp
+ *   moved since the previous poll (or, at the first poll, since the window started) and it is not
+ *   in ALARM now, its StateUpdate history since the window start is read: any transition to ALARM
+ *   inside the window is a breach.
+ * - a canary run that FAILED followed by one that PASSED between two polls. When a canary's last
+ *   run changed and another run may have started in between (the previously seen run was still
+ *   running, the new one started more than a schedule period after it, or the schedule is
+ *   unknown), GetCanaryRuns lists its runs since the window start: any FAILED one is a breach.
+ *
+ * A steady poll (no alarm change, at most one new run per canary) makes no extra call.
+ */
+export class SteadyStateWatcher {
+  private readonly alarmUpdatedAt = new Map<string, number>();
+  private readonly seenRuns = new Map<string, SeenRun>();
+  /** Canary -> schedule period in ms (undefined: unknown); read once, at the first poll. */
+  private periods: Map<string, number | undefined> | undefined;
+
+  constructor(
+    private readonly clients: SteadyStateClients,
+    private readonly alarms: readonly string[],
+    private readonly canaries: readonly string[],
+    /** The window start (the experiment's start), epoch ms. */
+    private readonly since: number,
+    private readonly now: () => number,
+    private readonly log?: Logger,
+  ) {}
+
+  /** When the previous read (that succeeded) began: a canary with no run then had none before. */
+  private lastReadAt: number | undefined;
+
+  async read(signal?: AbortSignal): Promise<SteadyStateRead> {
+    const readAt = this.now();
+    const [snapshot] = await Promise.all([
+      readSteadyState(this.clients, this.alarms, this.canaries, signal),
+      this.periods === undefined && this.canaries.length > 0 ? this.readSchedules(signal) : undefined,
+    ]);
+    const breaches = findBreaches(snapshot, new Date(this.since));
+    const [flap, failedRun] = await Promise.all([
+      this.alarmFlap(snapshot.alarms, signal),
+      this.missedCanaryFailure(snapshot.canaries, signal),
+    ]);
+    breaches.alarm ??= flap;
+    breaches.canary ??= failedRun;
+    this.lastReadAt = readAt;
+    return { snapshot, breaches };
+  }
+
+  private async readSchedules(signal: AbortSignal | undefined): Promise<void> {
+    try {
+      const schedules = await describeCanarySchedules(this.clients.synthetics, this.canaries, signal);
+      this.periods = new Map(this.canaries.map((name) => [name, schedulePeriodMs(schedules.get(name))]));
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // Without the schedule every new run is checked with GetCanaryRuns: dearer, never blinder.
+      this.log?.warning(
+        `Could not read the canary schedules (${describeAwsError(error, 'DescribeCanaries')}); every new canary run will be checked with GetCanaryRuns`,
+      );
+      this.periods = new Map();
+    }
+  }
+
+  private async alarmFlap(alarms: readonly AlarmStatus[], signal?: AbortSignal): Promise<string | undefined> {
+    const moved = alarms.filter((alarm) => {
+      const updatedAt = alarm.updatedAt?.getTime();
+      if (updatedAt === undefined) return false;
+      const previous = this.alarmUpdatedAt.get(alarm.name);
+      const changed = previous === undefined ? updatedAt >= this.since : updatedAt !== previous;
+      // An alarm in ALARM now is a breach already: no history needed.
+      return changed && alarm.state !== 'ALARM';
+    });
+    let flap: string | undefined;
+    for (const alarm of moved) {
+      const history = await alarmHistory(this.clients.cloudwatch, alarm.name, this.since, undefined, signal);
+      const toAlarm = history.find((t) => t.to === 'ALARM' && t.at >= this.since);
+      if (toAlarm) flap ??= describeFlap(alarm, toAlarm);
+    }
+    // Only once every history read succeeded: a poll the waiter retries must look again.
+    for (const alarm of alarms) {
+      if (alarm.updatedAt) this.alarmUpdatedAt.set(alarm.name, alarm.updatedAt.getTime());
+    }
+    return flap;
+  }
+
+  private async missedCanaryFailure(
+    canaries: readonly CanaryStatus[],
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
+    const suspicious: CanaryStatus[] = [];
+    for (const canary of canaries) {
+      const startedAt = canary.startedAt?.getTime();
+      if (startedAt === undefined || startedAt < this.since) continue;
+      const seen = this.seenRuns.get(canary.name);
+      if (seen?.startedAt === startedAt) continue;
+      if (this.mayHaveMissedRuns(canary.name, seen, startedAt)) suspicious.push(canary);
+    }
+    let missed: string | undefined;
+    for (const canary of suspicious) {
+      const runs = await canaryRunsSince(this.clients.synthetics, canary.name, this.since, signal);
+      const failed = runs
+        .filter((run) => run.Status?.State === 'FAILED')
+        .sort((a, b) => startOf(a) - startOf(b))[0];
+      if (failed) missed ??= describeFailedRun(canary.name, failed);
+    }
+    // Only once every run list was read: a poll the waiter retries must look again.
+    for (const canary of canaries) {
+      const startedAt = canary.startedAt?.getTime();
+      if (startedAt !== undefined) {
+        this.seenRuns.set(canary.name, { startedAt, finished: canary.state !== 'RUNNING' });
+      }
+    }
+    return missed;
+  }
+
+  /** Whether another run may have started between the previously seen run and this one. */
+  private mayHaveMissedRuns(name: string, seen: SeenRun | undefined, startedAt: number): boolean {
+    // The run seen (in the window) was still running: its outcome was never read.
+    if (seen !== undefined && !seen.finished && seen.startedAt >= this.since) return true;
+    const period = this.periods?.get(name);
+    if (period === undefined) return true;
+    const slack = scheduleSlackMs(period);
+    // Runs R0 (seen), R1, R2 (now the last): R2 starts about two periods after R0.
+    if (seen !== undefined) return startedAt - seen.startedAt > period + slack;
+    // No run at the previous read: an earlier run in the window started after that read, about
+    // a period before this one.
+    return startedAt - Math.max(this.lastReadAt ?? this.since, this.since) > period - slack;
+  }
+}
+
+function startOf(run: CanaryRun): number {
+  return run.Timeline?.Started?.getTime() ?? 0;
+}
+
+function describeFlap(alarm: AlarmStatus, transition: AlarmTransition): string {
+  const reason = transition.reason ? ` (${transition.reason})` : '';
+  return `alarm ${alarm.name} went to ALARM at ${new Date(transition.at).toISOString()}${reason} and was ${alarm.state} again by the next poll`;
+}
+
+function describeFailedRun(name: string, run: CanaryRun): string {
+  const reason = run.Status?.StateReason ? ` (${run.Status.StateReason})` : '';
+  const at = run.Timeline?.Started ? ` at ${run.Timeline.Started.toISOString()}` : '';
+  return `canary ${name} failed in a run started${at}${reason}, before its last run`;
 }

@@ -7,10 +7,9 @@ import { describeActions, describeExperimentState, getExperiment } from './fis.j
 import { isTerminalStatus, mayStillInject } from './outcome.js';
 import {
   type Breaches,
-  findBreaches,
-  readSteadyState,
   type SteadyStateClients,
   type SteadyStateSnapshot,
+  SteadyStateWatcher,
 } from './steady-state.js';
 
 /** One observed change of the experiment or of any of its actions. */
@@ -82,16 +81,25 @@ export async function watchExperiment(deps: WatchDeps, options: WatchOptions): P
   let breachSeen: string | undefined;
   const breachesSeen: Breaches = {};
   const watchSteadyState = options.steadyStateAlarms.length > 0 || options.steadyStateCanaries.length > 0;
+  const watcher = watchSteadyState
+    ? new SteadyStateWatcher(
+        deps,
+        options.steadyStateAlarms,
+        options.steadyStateCanaries,
+        options.since?.getTime() ?? started,
+        () => deps.clock.now(),
+        deps.log,
+      )
+    : undefined;
 
   const poll = async (signal: AbortSignal | undefined): Promise<Observation> => {
-    const [experiment, steadyState] = await Promise.all([
+    const [experiment, read] = await Promise.all([
       getExperiment(deps.fis, options.experimentId, signal),
-      watchSteadyState
-        ? readSteadyState(deps, options.steadyStateAlarms, options.steadyStateCanaries, signal)
-        : Promise.resolve(undefined),
+      watcher ? watcher.read(signal) : Promise.resolve(undefined),
     ]);
+    const steadyState = read?.snapshot;
     if (steadyState) lastSteadyState = steadyState;
-    const breaches = steadyState ? findBreaches(steadyState, options.since) : {};
+    const breaches = read?.breaches ?? {};
     const breach = breaches.alarm ?? breaches.canary;
     return { experiment, ...(steadyState ? { steadyState } : {}), ...(breach ? { breach } : {}), breaches };
   };
