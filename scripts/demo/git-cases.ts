@@ -83,8 +83,9 @@ export function gitCases(): DemoCase[] {
   sandbox.git(['rebase', '--quiet', 'main']);
   const currentPr = openPullRequest(sandbox, 101, 'feature/zone-ids');
 
-  const cleanCheckout = sandbox.shallowCheckout('refs/pull/101/merge');
-  const tangledCheckout = sandbox.shallowCheckout('refs/pull/102/merge');
+  // One checkout per step, as each job gets its own: steps that run at once must not deepen
+  // the same shallow clone together.
+  const checkout = (number: number) => sandbox.shallowCheckout(`refs/pull/${number}/merge`);
   return [
     {
       action: 'branch-policy',
@@ -92,7 +93,7 @@ export function gitCases(): DemoCase[] {
       expected: 'pass',
       inputs: {},
       event: currentPr,
-      workspace: cleanCheckout,
+      workspace: checkout(101),
     },
     {
       action: 'branch-policy',
@@ -100,7 +101,7 @@ export function gitCases(): DemoCase[] {
       expected: 'fail',
       inputs: {},
       event: tangledPr,
-      workspace: tangledCheckout,
+      workspace: checkout(102),
     },
     {
       action: 'az-check',
@@ -108,7 +109,7 @@ export function gitCases(): DemoCase[] {
       expected: 'pass',
       inputs: {},
       event: currentPr,
-      workspace: cleanCheckout,
+      workspace: checkout(101),
     },
     {
       action: 'az-check',
@@ -116,7 +117,7 @@ export function gitCases(): DemoCase[] {
       expected: 'fail',
       inputs: {},
       event: tangledPr,
-      workspace: tangledCheckout,
+      workspace: checkout(102),
     },
   ];
 }
