@@ -2,13 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  DEFAULT_CREDENTIALS,
-  type Emulator,
-  type IamPolicy,
-  type Scenario,
-  startEmulator,
-} from '../emulator/index.js';
+import { type Emulator, type IamPolicy, type Scenario, startEmulator } from '../emulator/index.js';
+import { emulatorEnv } from '../harness/aws.js';
 import { availableRuntime, NODE24_PATH, REPO_ROOT, runStep } from '../harness/runner.js';
 
 /**
@@ -22,16 +17,6 @@ async function emulator(onTestFinished: Cleanup, scenario: Scenario, policy?: Ia
   const emu = await startEmulator({ scenario, ...(policy ? { policy } : {}) });
   onTestFinished(() => emu.close());
   return emu;
-}
-
-function awsEnv(emu: Emulator) {
-  return {
-    AWS_ENDPOINT_URL: emu.url,
-    AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey,
-    AWS_REGION: 'us-east-1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
 }
 
 const FAST = { 'poll-interval': '5s', timeout: '1m' };
@@ -88,7 +73,7 @@ describe.concurrent('canary-gate bundle (e2e, real time)', () => {
         alarms: 'checkout-api-5xx',
         'junit-path': 'reports/canaries.xml',
       },
-      env: awsEnv(emu),
+      env: emulatorEnv(emu),
     });
     expect(step.stderr).toBe('');
     expect(step.exitCode).toBe(0);
@@ -113,7 +98,7 @@ describe.concurrent('canary-gate bundle (e2e, real time)', () => {
     const step = await runStep({
       action: 'canary-gate',
       inputs: { ...FAST, canaries: 'login-once' },
-      env: awsEnv(emu),
+      env: emulatorEnv(emu),
     });
     expect(step.exitCode).toBe(1);
     expect(step.outputs.result).toBe('fail');
@@ -131,7 +116,7 @@ describe.concurrent('canary-gate bundle (e2e, real time)', () => {
     const step = await runStep({
       action: 'canary-gate',
       inputs: { canaries: 'hourly-canary', 'poll-interval': '5s', timeout: '10s', 'on-timeout': onTimeout },
-      env: awsEnv(emu),
+      env: emulatorEnv(emu),
     });
     expect(step.exitCode).toBe(exitCode);
     expect(step.outputs.result).toBe(result);
@@ -156,7 +141,7 @@ describe.concurrent('canary-gate bundle (e2e, real time)', () => {
       const step = await runStep({
         action: 'canary-gate',
         inputs: { canaries: 'smoke-once', ...bad },
-        env: awsEnv(emu),
+        env: emulatorEnv(emu),
       });
       expect(step.exitCode).toBe(1);
       expect(step.failure).toContain(message);
@@ -174,7 +159,7 @@ describe.concurrent('canary-gate bundle (e2e, real time)', () => {
     const ok = await runStep({
       action: 'canary-gate',
       inputs: { ...FAST, canaries: 'smoke-once', alarms: 'checkout-api-5xx' },
-      env: awsEnv(allowed),
+      env: emulatorEnv(allowed),
     });
     expect(ok.outputs.result).toBe('pass');
     expect(allowed.requests.filter((r) => r.status === 403)).toEqual([]);
@@ -188,7 +173,7 @@ describe.concurrent('canary-gate bundle (e2e, real time)', () => {
     const refused = await runStep({
       action: 'canary-gate',
       inputs: { ...FAST, canaries: 'smoke-once' },
-      env: awsEnv(denied),
+      env: emulatorEnv(denied),
     });
     expect(refused.exitCode).toBe(1);
     expect(refused.failure).toContain('does not allow synthetics:StartCanary');
@@ -209,7 +194,7 @@ describe.concurrent('canary-gate bundle (e2e, real time)', () => {
     const step = await runStep({
       action: 'canary-gate',
       inputs: { ...FAST, canaries: 'login-once', 'max-attempts': '1' },
-      env: awsEnv(emu),
+      env: emulatorEnv(emu),
     });
     expect(step.outputs.result).toBe('fail');
     expect(step.failure).toContain('Element #login not found');
@@ -231,7 +216,7 @@ describe.concurrent('canary-gate bundle (e2e, real time)', () => {
         'on-timeout': 'pass',
         'max-attempts': '1',
       },
-      env: awsEnv(emu),
+      env: emulatorEnv(emu),
     });
     expect(step.exitCode).toBe(1);
     expect(step.outputs.result).toBe('fail');

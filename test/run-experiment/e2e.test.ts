@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, type Emulator, type IamPolicy, startEmulator } from '../emulator/index.js';
+import { type Emulator, type IamPolicy, startEmulator } from '../emulator/index.js';
+import { emulatorEnv } from '../harness/aws.js';
 import {
   availableRuntime,
   NODE24_PATH,
@@ -39,13 +40,7 @@ function step(emu: Emulator, inputs: Record<string, string>, extra: Partial<RunO
   return {
     action: ACTION,
     inputs: { 'poll-interval': '5s', ...inputs },
-    env: {
-      AWS_ENDPOINT_URL: emu.url,
-      AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey,
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    env: emulatorEnv(emu),
     ...extra,
   };
 }
