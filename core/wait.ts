@@ -63,12 +63,8 @@ export function fullJitterBackoffMs(attempt: number, maxMs: number, random: () =
 export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitResult<T>> {
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
-  const progressEveryMs = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-  const isTransient = options.isTransient ?? isTransientAwsError;
-  const maxFailures = options.maxTransientFailures ?? DEFAULT_MAX_TRANSIENT_FAILURES;
-  const started = clock.now();
-  const deadline = started + options.timeoutMs;
-  let lastProgressAt = started;
+  const progress = new ProgressReporter(options, clock.now());
+  const deadline = clock.now() + options.timeoutMs;
   let last: T | undefined;
   let polls = 0;
   let failures = 0;
@@ -87,42 +83,69 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitResult<T>
       if (options.done(value)) return { status: 'done', value, polls };
     } catch (error) {
       if (options.signal?.aborted) return aborted();
-      if (!isTransient(error)) throw error;
       failures += 1;
-      if (failures > maxFailures) {
-        throw new WaitFailedError(
-          `Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${describeError(error)}`,
-          error,
-        );
-      }
-      delayMs = Math.max(
-        fullJitterBackoffMs(
-          failures,
-          options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
-          options.random ?? Math.random,
-        ),
-        Math.min(options.intervalMs, BACKOFF_BASE_MS),
-      );
-      options.log.info(
-        `Polling ${options.what} failed (${describeError(error)}); retry ${failures}/${maxFailures} in ${formatDuration(delayMs)}`,
-      );
+      delayMs = retryDelayAfter(error, failures, options);
     }
 
     const now = clock.now();
     if (now >= deadline) return { status: 'timeout', last, polls };
-    if (now - lastProgressAt >= progressEveryMs) {
-      lastProgressAt = now;
-      const state = last === undefined ? 'no answer yet' : options.describe(last);
-      options.log.info(
-        `Still waiting for ${options.what} (${formatDuration(now - started)} elapsed, ${formatDuration(deadline - now)} left): ${state}`,
-      );
-    }
+    progress.maybeReport(now, deadline, last);
     try {
       await sleep(Math.min(delayMs, deadline - now), options.signal);
     } catch (error) {
       if (options.signal?.aborted) return aborted();
       throw error;
     }
+  }
+}
+
+/**
+ * The sleep before the next poll after a failed one: full-jitter backoff for transient faults
+ * (never shorter than a second or the interval, whichever is less), a rethrow for anything else,
+ * and WaitFailedError with the cause once faults outlast the tolerance.
+ */
+function retryDelayAfter<T>(error: unknown, failures: number, options: WaitOptions<T>): number {
+  const isTransient = options.isTransient ?? isTransientAwsError;
+  if (!isTransient(error)) throw error;
+  const maxFailures = options.maxTransientFailures ?? DEFAULT_MAX_TRANSIENT_FAILURES;
+  if (failures > maxFailures) {
+    throw new WaitFailedError(
+      `Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${describeError(error)}`,
+      error,
+    );
+  }
+  const delayMs = Math.max(
+    fullJitterBackoffMs(
+      failures,
+      options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
+      options.random ?? Math.random,
+    ),
+    Math.min(options.intervalMs, BACKOFF_BASE_MS),
+  );
+  options.log.info(
+    `Polling ${options.what} failed (${describeError(error)}); retry ${failures}/${maxFailures} in ${formatDuration(delayMs)}`,
+  );
+  return delayMs;
+}
+
+/** At most one "still waiting" line per period, naming what is awaited and the last state seen. */
+class ProgressReporter<T> {
+  private lastReportAt: number;
+
+  constructor(
+    private readonly options: WaitOptions<T>,
+    private readonly started: number,
+  ) {
+    this.lastReportAt = started;
+  }
+
+  maybeReport(now: number, deadline: number, last: T | undefined): void {
+    if (now - this.lastReportAt < (this.options.progressEveryMs ?? PROGRESS_EVERY_MS)) return;
+    this.lastReportAt = now;
+    const state = last === undefined ? 'no answer yet' : this.options.describe(last);
+    this.options.log.info(
+      `Still waiting for ${this.options.what} (${formatDuration(now - this.started)} elapsed, ${formatDuration(deadline - now)} left): ${state}`,
+    );
   }
 }
 

@@ -658,12 +658,8 @@ function fullJitterBackoffMs(attempt, maxMs, random) {
 async function waitFor(options) {
     const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
     const sleep = options.sleep ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk;
-    const progressEveryMs = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    const isTransient = options.isTransient ?? _aws_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransientAwsError */ .Sc;
-    const maxFailures = options.maxTransientFailures ?? DEFAULT_MAX_TRANSIENT_FAILURES;
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    let lastProgressAt = started;
+    const progress = new ProgressReporter(options, clock.now());
+    const deadline = clock.now() + options.timeoutMs;
     let last;
     let polls = 0;
     let failures = 0;
@@ -684,23 +680,13 @@ async function waitFor(options) {
         catch (error) {
             if (options.signal?.aborted)
                 return aborted();
-            if (!isTransient(error))
-                throw error;
             failures += 1;
-            if (failures > maxFailures) {
-                throw new WaitFailedError(`Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${describeError(error)}`, error);
-            }
-            delayMs = Math.max(fullJitterBackoffMs(failures, options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS, options.random ?? Math.random), Math.min(options.intervalMs, BACKOFF_BASE_MS));
-            options.log.info(`Polling ${options.what} failed (${describeError(error)}); retry ${failures}/${maxFailures} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(delayMs)}`);
+            delayMs = retryDelayAfter(error, failures, options);
         }
         const now = clock.now();
         if (now >= deadline)
             return { status: 'timeout', last, polls };
-        if (now - lastProgressAt >= progressEveryMs) {
-            lastProgressAt = now;
-            const state = last === undefined ? 'no answer yet' : options.describe(last);
-            options.log.info(`Still waiting for ${options.what} (${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(now - started)} elapsed, ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(deadline - now)} left): ${state}`);
-        }
+        progress.maybeReport(now, deadline, last);
         try {
             await sleep(Math.min(delayMs, deadline - now), options.signal);
         }
@@ -709,6 +695,41 @@ async function waitFor(options) {
                 return aborted();
             throw error;
         }
+    }
+}
+/**
+ * The sleep before the next poll after a failed one: full-jitter backoff for transient faults
+ * (never shorter than a second or the interval, whichever is less), a rethrow for anything else,
+ * and WaitFailedError with the cause once faults outlast the tolerance.
+ */
+function retryDelayAfter(error, failures, options) {
+    const isTransient = options.isTransient ?? _aws_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransientAwsError */ .Sc;
+    if (!isTransient(error))
+        throw error;
+    const maxFailures = options.maxTransientFailures ?? DEFAULT_MAX_TRANSIENT_FAILURES;
+    if (failures > maxFailures) {
+        throw new WaitFailedError(`Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${describeError(error)}`, error);
+    }
+    const delayMs = Math.max(fullJitterBackoffMs(failures, options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS, options.random ?? Math.random), Math.min(options.intervalMs, BACKOFF_BASE_MS));
+    options.log.info(`Polling ${options.what} failed (${describeError(error)}); retry ${failures}/${maxFailures} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(delayMs)}`);
+    return delayMs;
+}
+/** At most one "still waiting" line per period, naming what is awaited and the last state seen. */
+class ProgressReporter {
+    options;
+    started;
+    lastReportAt;
+    constructor(options, started) {
+        this.options = options;
+        this.started = started;
+        this.lastReportAt = started;
+    }
+    maybeReport(now, deadline, last) {
+        if (now - this.lastReportAt < (this.options.progressEveryMs ?? PROGRESS_EVERY_MS))
+            return;
+        this.lastReportAt = now;
+        const state = last === undefined ? 'no answer yet' : this.options.describe(last);
+        this.options.log.info(`Still waiting for ${this.options.what} (${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(now - this.started)} elapsed, ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(deadline - now)} left): ${state}`);
     }
 }
 function describeError(error) {

@@ -96273,12 +96273,8 @@ function fullJitterBackoffMs(attempt, maxMs, random) {
 async function waitFor(options) {
     const clock = options.clock ?? systemClock;
     const sleep = options.sleep ?? realSleep;
-    const progressEveryMs = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    const isTransient = options.isTransient ?? isTransientAwsError;
-    const maxFailures = options.maxTransientFailures ?? DEFAULT_MAX_TRANSIENT_FAILURES;
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    let lastProgressAt = started;
+    const progress = new ProgressReporter(options, clock.now());
+    const deadline = clock.now() + options.timeoutMs;
     let last;
     let polls = 0;
     let failures = 0;
@@ -96299,23 +96295,13 @@ async function waitFor(options) {
         catch (error) {
             if (options.signal?.aborted)
                 return aborted();
-            if (!isTransient(error))
-                throw error;
             failures += 1;
-            if (failures > maxFailures) {
-                throw new WaitFailedError(`Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${describeError(error)}`, error);
-            }
-            delayMs = Math.max(fullJitterBackoffMs(failures, options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS, options.random ?? Math.random), Math.min(options.intervalMs, BACKOFF_BASE_MS));
-            options.log.info(`Polling ${options.what} failed (${describeError(error)}); retry ${failures}/${maxFailures} in ${(0,core_duration/* formatDuration */.a3)(delayMs)}`);
+            delayMs = retryDelayAfter(error, failures, options);
         }
         const now = clock.now();
         if (now >= deadline)
             return { status: 'timeout', last, polls };
-        if (now - lastProgressAt >= progressEveryMs) {
-            lastProgressAt = now;
-            const state = last === undefined ? 'no answer yet' : options.describe(last);
-            options.log.info(`Still waiting for ${options.what} (${(0,core_duration/* formatDuration */.a3)(now - started)} elapsed, ${(0,core_duration/* formatDuration */.a3)(deadline - now)} left): ${state}`);
-        }
+        progress.maybeReport(now, deadline, last);
         try {
             await sleep(Math.min(delayMs, deadline - now), options.signal);
         }
@@ -96324,6 +96310,41 @@ async function waitFor(options) {
                 return aborted();
             throw error;
         }
+    }
+}
+/**
+ * The sleep before the next poll after a failed one: full-jitter backoff for transient faults
+ * (never shorter than a second or the interval, whichever is less), a rethrow for anything else,
+ * and WaitFailedError with the cause once faults outlast the tolerance.
+ */
+function retryDelayAfter(error, failures, options) {
+    const isTransient = options.isTransient ?? isTransientAwsError;
+    if (!isTransient(error))
+        throw error;
+    const maxFailures = options.maxTransientFailures ?? DEFAULT_MAX_TRANSIENT_FAILURES;
+    if (failures > maxFailures) {
+        throw new WaitFailedError(`Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${describeError(error)}`, error);
+    }
+    const delayMs = Math.max(fullJitterBackoffMs(failures, options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS, options.random ?? Math.random), Math.min(options.intervalMs, BACKOFF_BASE_MS));
+    options.log.info(`Polling ${options.what} failed (${describeError(error)}); retry ${failures}/${maxFailures} in ${(0,core_duration/* formatDuration */.a3)(delayMs)}`);
+    return delayMs;
+}
+/** At most one "still waiting" line per period, naming what is awaited and the last state seen. */
+class ProgressReporter {
+    options;
+    started;
+    lastReportAt;
+    constructor(options, started) {
+        this.options = options;
+        this.started = started;
+        this.lastReportAt = started;
+    }
+    maybeReport(now, deadline, last) {
+        if (now - this.lastReportAt < (this.options.progressEveryMs ?? PROGRESS_EVERY_MS))
+            return;
+        this.lastReportAt = now;
+        const state = last === undefined ? 'no answer yet' : this.options.describe(last);
+        this.options.log.info(`Still waiting for ${this.options.what} (${(0,core_duration/* formatDuration */.a3)(now - this.started)} elapsed, ${(0,core_duration/* formatDuration */.a3)(deadline - now)} left): ${state}`);
     }
 }
 function describeError(error) {
