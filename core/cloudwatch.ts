@@ -7,6 +7,7 @@ import {
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import { chunk, unique } from './collections.js';
+import { collectPages } from './paging.js';
 
 /**
  * CloudWatch alarms by name, the one read every gate makes of them: DescribeAlarms with both
@@ -33,27 +34,28 @@ export async function describeAlarmsByName(
 ): Promise<DescribedAlarm[]> {
   const alarms: DescribedAlarm[] = [];
   for (const batch of chunk(unique(names), ALARM_NAMES_PER_CALL)) {
-    let nextToken: string | undefined;
-    let pages = 0;
-    do {
-      if (pages === MAX_ALARM_PAGES)
-        throw new Error(`DescribeAlarms still had more pages after ${MAX_ALARM_PAGES}`);
-      const page = await cloudwatch.send(
-        new DescribeAlarmsCommand({
-          AlarmNames: batch,
-          AlarmTypes: [...ALARM_TYPES],
-          MaxRecords: ALARMS_PAGE_SIZE,
-          NextToken: nextToken,
-        }),
-        { abortSignal: signal },
-      );
-      pages += 1;
-      alarms.push(...(page.MetricAlarms ?? []).map((alarm) => ({ ...alarm, type: 'MetricAlarm' as const })));
-      alarms.push(
-        ...(page.CompositeAlarms ?? []).map((alarm) => ({ ...alarm, type: 'CompositeAlarm' as const })),
-      );
-      nextToken = page.NextToken;
-    } while (nextToken);
+    const found = await collectPages<DescribedAlarm>(
+      'DescribeAlarms',
+      async (nextToken) => {
+        const page = await cloudwatch.send(
+          new DescribeAlarmsCommand({
+            AlarmNames: batch,
+            AlarmTypes: [...ALARM_TYPES],
+            MaxRecords: ALARMS_PAGE_SIZE,
+            NextToken: nextToken,
+          }),
+          { abortSignal: signal },
+        );
+        const metric = (page.MetricAlarms ?? []).map((alarm) => ({ ...alarm, type: 'MetricAlarm' as const }));
+        const composite = (page.CompositeAlarms ?? []).map((alarm) => ({
+          ...alarm,
+          type: 'CompositeAlarm' as const,
+        }));
+        return { items: [...metric, ...composite], next: page.NextToken };
+      },
+      MAX_ALARM_PAGES,
+    );
+    alarms.push(...found);
   }
   return alarms;
 }
@@ -108,31 +110,25 @@ export async function alarmHistory(
   until?: number,
   signal?: AbortSignal,
 ): Promise<AlarmTransition[]> {
-  const transitions: AlarmTransition[] = [];
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    if (pages === MAX_HISTORY_PAGES)
-      throw new Error(`DescribeAlarmHistory still had more pages after ${MAX_HISTORY_PAGES}`);
-    const page = await cloudwatch.send(
-      new DescribeAlarmHistoryCommand({
-        AlarmName: name,
-        AlarmTypes: [...ALARM_TYPES],
-        HistoryItemType: 'StateUpdate',
-        StartDate: new Date(since),
-        ...(until === undefined ? {} : { EndDate: new Date(until) }),
-        ScanBy: 'TimestampAscending',
-        MaxRecords: HISTORY_PAGE_SIZE,
-        NextToken: nextToken,
-      }),
-      { abortSignal: signal },
-    );
-    pages += 1;
-    for (const item of page.AlarmHistoryItems ?? []) {
-      const transition = transitionOf(item);
-      if (transition) transitions.push(transition);
-    }
-    nextToken = page.NextToken;
-  } while (nextToken);
-  return transitions;
+  const items = await collectPages(
+    'DescribeAlarmHistory',
+    async (nextToken) => {
+      const page = await cloudwatch.send(
+        new DescribeAlarmHistoryCommand({
+          AlarmName: name,
+          AlarmTypes: [...ALARM_TYPES],
+          HistoryItemType: 'StateUpdate',
+          StartDate: new Date(since),
+          ...(until === undefined ? {} : { EndDate: new Date(until) }),
+          ScanBy: 'TimestampAscending',
+          MaxRecords: HISTORY_PAGE_SIZE,
+          NextToken: nextToken,
+        }),
+        { abortSignal: signal },
+      );
+      return { items: page.AlarmHistoryItems, next: page.NextToken };
+    },
+    MAX_HISTORY_PAGES,
+  );
+  return items.map(transitionOf).filter((t): t is AlarmTransition => t !== undefined);
 }

@@ -6,6 +6,7 @@ import {
   type SyntheticsClient,
 } from '@aws-sdk/client-synthetics';
 import { chunk, unique } from './collections.js';
+import { collectPages } from './paging.js';
 
 /**
  * The latest run of each Synthetics canary, the one read every gate makes of them:
@@ -28,24 +29,20 @@ export async function describeCanariesLastRun(
 ): Promise<Map<string, CanaryRun>> {
   const lastRuns = new Map<string, CanaryRun>();
   for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
-    let nextToken: string | undefined;
-    let pages = 0;
-    do {
-      if (pages === MAX_LAST_RUN_PAGES) {
-        throw new Error(`DescribeCanariesLastRun still had more pages after ${MAX_LAST_RUN_PAGES}`);
-      }
-      const page = await synthetics.send(
-        new DescribeCanariesLastRunCommand({ Names: batch, NextToken: nextToken }),
-        {
-          abortSignal: signal,
-        },
-      );
-      pages += 1;
-      for (const entry of page.CanariesLastRun ?? []) {
-        if (entry.CanaryName && entry.LastRun) lastRuns.set(entry.CanaryName, entry.LastRun);
-      }
-      nextToken = page.NextToken;
-    } while (nextToken);
+    const entries = await collectPages(
+      'DescribeCanariesLastRun',
+      async (nextToken) => {
+        const page = await synthetics.send(
+          new DescribeCanariesLastRunCommand({ Names: batch, NextToken: nextToken }),
+          { abortSignal: signal },
+        );
+        return { items: page.CanariesLastRun, next: page.NextToken };
+      },
+      MAX_LAST_RUN_PAGES,
+    );
+    for (const entry of entries) {
+      if (entry.CanaryName && entry.LastRun) lastRuns.set(entry.CanaryName, entry.LastRun);
+    }
   }
   return lastRuns;
 }
@@ -111,25 +108,22 @@ export async function describeCanarySchedules(
 ): Promise<Map<string, string>> {
   const schedules = new Map<string, string>();
   for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
-    let nextToken: string | undefined;
-    let pages = 0;
-    do {
-      if (pages === MAX_LAST_RUN_PAGES) {
-        throw new Error(`DescribeCanaries still had more pages after ${MAX_LAST_RUN_PAGES}`);
-      }
-      const page = await synthetics.send(
-        new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }),
-        {
-          abortSignal: signal,
-        },
-      );
-      pages += 1;
-      for (const canary of page.Canaries ?? []) {
-        if (canary.Name && canary.Schedule?.Expression)
-          schedules.set(canary.Name, canary.Schedule.Expression);
-      }
-      nextToken = page.NextToken;
-    } while (nextToken);
+    const canaries = await collectPages(
+      'DescribeCanaries',
+      async (nextToken) => {
+        const page = await synthetics.send(
+          new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }),
+          {
+            abortSignal: signal,
+          },
+        );
+        return { items: page.Canaries, next: page.NextToken };
+      },
+      MAX_LAST_RUN_PAGES,
+    );
+    for (const canary of canaries) {
+      if (canary.Name && canary.Schedule?.Expression) schedules.set(canary.Name, canary.Schedule.Expression);
+    }
   }
   return schedules;
 }

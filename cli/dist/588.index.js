@@ -39,6 +39,8 @@ var core_cloudwatch = __webpack_require__(20538);
 var duration = __webpack_require__(48478);
 // EXTERNAL MODULE: ./core/wait.ts
 var wait = __webpack_require__(91971);
+// EXTERNAL MODULE: ./core/paging.ts
+var paging = __webpack_require__(53290);
 ;// CONCATENATED MODULE: ./actions/run-experiment/src/actions-mode.ts
 const ACTIONS_MODE_MIDDLEWARE = 'resilienceGatesActionsMode';
 /** Adds `experimentOptions.actionsMode` to a serialized StartExperiment body. */
@@ -75,10 +77,10 @@ function addActionsMode(command, mode) {
 
 
 
+
 /** Thin, typed wrappers over the FIS calls the action makes; each pages where the API pages. */
 const EXPERIMENTS_PAGE_SIZE = 100;
 const RESOLVED_TARGETS_PAGE_SIZE = 100;
-const MAX_PAGES = 1_000;
 /**
  * Never given the job's abort signal: a StartExperiment aborted mid-flight may still have started
  * the experiment, and then nobody would know its id to stop it. The caller checks the signal
@@ -117,35 +119,23 @@ async function stopExperiment(fis, id, log) {
         return { requested: false, error: message };
     }
 }
-async function listAllExperiments(fis, signal) {
-    const all = [];
-    let nextToken;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-        const response = await fis.send(new client_fis_dist_cjs.ListExperimentsCommand({ maxResults: EXPERIMENTS_PAGE_SIZE, nextToken }), {
+function listAllExperiments(fis, signal) {
+    return (0,paging/* collectPages */.V)('ListExperiments', async (nextToken) => {
+        const page = await fis.send(new client_fis_dist_cjs.ListExperimentsCommand({ maxResults: EXPERIMENTS_PAGE_SIZE, nextToken }), {
             abortSignal: signal,
         });
-        all.push(...(response.experiments ?? []));
-        nextToken = response.nextToken;
-        if (!nextToken)
-            return all;
-    }
-    throw new Error(`ListExperiments still had more pages after ${MAX_PAGES}`);
+        return { items: page.experiments, next: page.nextToken };
+    });
 }
-async function listResolvedTargets(fis, experimentId, signal) {
-    const all = [];
-    let nextToken;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-        const response = await fis.send(new client_fis_dist_cjs.ListExperimentResolvedTargetsCommand({
+function listResolvedTargets(fis, experimentId, signal) {
+    return (0,paging/* collectPages */.V)('ListExperimentResolvedTargets', async (nextToken) => {
+        const page = await fis.send(new client_fis_dist_cjs.ListExperimentResolvedTargetsCommand({
             experimentId,
             maxResults: RESOLVED_TARGETS_PAGE_SIZE,
             nextToken,
         }), { abortSignal: signal });
-        all.push(...(response.resolvedTargets ?? []));
-        nextToken = response.nextToken;
-        if (!nextToken)
-            return all;
-    }
-    throw new Error(`ListExperimentResolvedTargets still had more pages after ${MAX_PAGES}`);
+        return { items: page.resolvedTargets, next: page.nextToken };
+    });
 }
 function consoleUrl(region, experimentId) {
     return `https://${region}.console.aws.amazon.com/fis/home?region=${region}#ExperimentDetails:ExperimentId=${experimentId}`;
@@ -703,10 +693,10 @@ function describeFailedRun(name, run) {
 ;// CONCATENATED MODULE: ./actions/run-experiment/src/template.ts
 
 
+
 /** The largest page ListExperimentTemplates serves (API reference: maxResults 1-100). */
 const TEMPLATES_PAGE_SIZE = 100;
 /** A safety cap on paging, should a service ever hand back a token forever. */
-const template_MAX_PAGES = 1_000;
 const MAX_LISTED_MATCHES = 10;
 /** Finds the template the inputs name and reads it in full (targets, actions, stop conditions). */
 async function resolveTemplate(fis, selector, log, signal) {
@@ -727,17 +717,13 @@ async function resolveTemplate(fis, selector, log, signal) {
     }
 }
 /** Every template summary, over all pages: ListExperimentTemplates has no tag filter. */
-async function listAllTemplates(fis, signal) {
-    const all = [];
-    let nextToken;
-    for (let page = 0; page < template_MAX_PAGES; page += 1) {
-        const response = await fis.send(new client_fis_dist_cjs.ListExperimentTemplatesCommand({ maxResults: TEMPLATES_PAGE_SIZE, nextToken }), { abortSignal: signal });
-        all.push(...(response.experimentTemplates ?? []));
-        nextToken = response.nextToken;
-        if (!nextToken)
-            return all;
-    }
-    throw new Error(`ListExperimentTemplates still had more pages after ${template_MAX_PAGES}`);
+function listAllTemplates(fis, signal) {
+    return (0,paging/* collectPages */.V)('ListExperimentTemplates', async (nextToken) => {
+        const page = await fis.send(new client_fis_dist_cjs.ListExperimentTemplatesCommand({ maxResults: TEMPLATES_PAGE_SIZE, nextToken }), {
+            abortSignal: signal,
+        });
+        return { items: page.experimentTemplates, next: page.nextToken };
+    });
 }
 function matchesTags(template, tags) {
     return Object.entries(tags).every(([key, value]) => template.tags?.[key] === value);

@@ -197,8 +197,10 @@ class VirtualClock {
 /* harmony export */   o7: () => (/* binding */ describeAlarmsByName)
 /* harmony export */ });
 /* unused harmony exports ALARM_NAMES_PER_CALL, ALARMS_PAGE_SIZE, ALARM_TYPES, MAX_ALARM_PAGES, HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES, transitionOf */
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44085);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44085);
 /* harmony import */ var _collections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24601);
+/* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53290);
+
 
 
 /**
@@ -216,22 +218,21 @@ const MAX_ALARM_PAGES = 100;
 async function describeAlarmsByName(cloudwatch, names, signal) {
     const alarms = [];
     for (const batch of (0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .chunk */ .iv)((0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .unique */ .Am)(names), ALARM_NAMES_PER_CALL)) {
-        let nextToken;
-        let pages = 0;
-        do {
-            if (pages === MAX_ALARM_PAGES)
-                throw new Error(`DescribeAlarms still had more pages after ${MAX_ALARM_PAGES}`);
-            const page = await cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmsCommand */ .zWD({
+        const found = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .V)('DescribeAlarms', async (nextToken) => {
+            const page = await cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmsCommand */ .zWD({
                 AlarmNames: batch,
                 AlarmTypes: [...ALARM_TYPES],
                 MaxRecords: ALARMS_PAGE_SIZE,
                 NextToken: nextToken,
             }), { abortSignal: signal });
-            pages += 1;
-            alarms.push(...(page.MetricAlarms ?? []).map((alarm) => ({ ...alarm, type: 'MetricAlarm' })));
-            alarms.push(...(page.CompositeAlarms ?? []).map((alarm) => ({ ...alarm, type: 'CompositeAlarm' })));
-            nextToken = page.NextToken;
-        } while (nextToken);
+            const metric = (page.MetricAlarms ?? []).map((alarm) => ({ ...alarm, type: 'MetricAlarm' }));
+            const composite = (page.CompositeAlarms ?? []).map((alarm) => ({
+                ...alarm,
+                type: 'CompositeAlarm',
+            }));
+            return { items: [...metric, ...composite], next: page.NextToken };
+        }, MAX_ALARM_PAGES);
+        alarms.push(...found);
     }
     return alarms;
 }
@@ -267,13 +268,8 @@ function transitionOf(item) {
  * DescribeAlarms cannot: an alarm that went to ALARM and back between two reads.
  */
 async function alarmHistory(cloudwatch, name, since, until, signal) {
-    const transitions = [];
-    let nextToken;
-    let pages = 0;
-    do {
-        if (pages === MAX_HISTORY_PAGES)
-            throw new Error(`DescribeAlarmHistory still had more pages after ${MAX_HISTORY_PAGES}`);
-        const page = await cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmHistoryCommand */ .icQ({
+    const items = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .V)('DescribeAlarmHistory', async (nextToken) => {
+        const page = await cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .DescribeAlarmHistoryCommand */ .icQ({
             AlarmName: name,
             AlarmTypes: [...ALARM_TYPES],
             HistoryItemType: 'StateUpdate',
@@ -283,15 +279,9 @@ async function alarmHistory(cloudwatch, name, since, until, signal) {
             MaxRecords: HISTORY_PAGE_SIZE,
             NextToken: nextToken,
         }), { abortSignal: signal });
-        pages += 1;
-        for (const item of page.AlarmHistoryItems ?? []) {
-            const transition = transitionOf(item);
-            if (transition)
-                transitions.push(transition);
-        }
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return transitions;
+        return { items: page.AlarmHistoryItems, next: page.NextToken };
+    }, MAX_HISTORY_PAGES);
+    return items.map(transitionOf).filter((t) => t !== undefined);
 }
 
 
@@ -336,6 +326,35 @@ async function mapLimited(items, limit, task) {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     return results;
+}
+
+
+/***/ }),
+
+/***/ 53290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ collectPages)
+/* harmony export */ });
+/* unused harmony export DEFAULT_MAX_PAGES */
+/**
+ * The one "read every page" loop for AWS list and describe calls. A cap on pages turns a service
+ * that hands back a NextToken forever into an error instead of a gate that hangs until its timeout.
+ */
+const DEFAULT_MAX_PAGES = 1_000;
+async function collectPages(operation, fetchPage, maxPages = DEFAULT_MAX_PAGES) {
+    const all = [];
+    let token;
+    for (let page = 0; page < maxPages; page += 1) {
+        const { items, next } = await fetchPage(token);
+        if (items)
+            all.push(...items);
+        if (!next)
+            return all;
+        token = next;
+    }
+    throw new Error(`${operation} still had more pages after ${maxPages}`);
 }
 
 
@@ -514,9 +533,11 @@ function sections(...parts) {
 /* harmony export */   q9: () => (/* binding */ describeCanarySchedules)
 /* harmony export */ });
 /* unused harmony exports MAX_LAST_RUN_PAGES, CANARY_RUNS_PAGE_SIZE, MAX_CANARY_RUNS_PAGES */
-/* harmony import */ var _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38745);
-/* harmony import */ var _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38745);
+/* harmony import */ var _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _collections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24601);
+/* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53290);
+
 
 
 /**
@@ -533,22 +554,14 @@ const MAX_LAST_RUN_PAGES = 100;
 async function describeCanariesLastRun(synthetics, names, signal) {
     const lastRuns = new Map();
     for (const batch of (0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .chunk */ .iv)((0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .unique */ .Am)(names), CANARY_NAMES_PER_CALL)) {
-        let nextToken;
-        let pages = 0;
-        do {
-            if (pages === MAX_LAST_RUN_PAGES) {
-                throw new Error(`DescribeCanariesLastRun still had more pages after ${MAX_LAST_RUN_PAGES}`);
-            }
-            const page = await synthetics.send(new _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_1__.DescribeCanariesLastRunCommand({ Names: batch, NextToken: nextToken }), {
-                abortSignal: signal,
-            });
-            pages += 1;
-            for (const entry of page.CanariesLastRun ?? []) {
-                if (entry.CanaryName && entry.LastRun)
-                    lastRuns.set(entry.CanaryName, entry.LastRun);
-            }
-            nextToken = page.NextToken;
-        } while (nextToken);
+        const entries = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .V)('DescribeCanariesLastRun', async (nextToken) => {
+            const page = await synthetics.send(new _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_2__.DescribeCanariesLastRunCommand({ Names: batch, NextToken: nextToken }), { abortSignal: signal });
+            return { items: page.CanariesLastRun, next: page.NextToken };
+        }, MAX_LAST_RUN_PAGES);
+        for (const entry of entries) {
+            if (entry.CanaryName && entry.LastRun)
+                lastRuns.set(entry.CanaryName, entry.LastRun);
+        }
     }
     return lastRuns;
 }
@@ -568,7 +581,7 @@ async function canaryRunsSince(synthetics, name, since, signal) {
         if (pages === MAX_CANARY_RUNS_PAGES) {
             throw new Error(`GetCanaryRuns still had more pages after ${MAX_CANARY_RUNS_PAGES}`);
         }
-        const page = await synthetics.send(new _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_1__.GetCanaryRunsCommand({ Name: name, MaxResults: CANARY_RUNS_PAGE_SIZE, NextToken: nextToken }), { abortSignal: signal });
+        const page = await synthetics.send(new _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_2__.GetCanaryRunsCommand({ Name: name, MaxResults: CANARY_RUNS_PAGE_SIZE, NextToken: nextToken }), { abortSignal: signal });
         pages += 1;
         let reachedBefore = false;
         for (const run of page.CanaryRuns ?? []) {
@@ -598,22 +611,16 @@ function schedulePeriodMs(expression) {
 async function describeCanarySchedules(synthetics, names, signal) {
     const schedules = new Map();
     for (const batch of (0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .chunk */ .iv)((0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .unique */ .Am)(names), CANARY_NAMES_PER_CALL)) {
-        let nextToken;
-        let pages = 0;
-        do {
-            if (pages === MAX_LAST_RUN_PAGES) {
-                throw new Error(`DescribeCanaries still had more pages after ${MAX_LAST_RUN_PAGES}`);
-            }
-            const page = await synthetics.send(new _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_1__.DescribeCanariesCommand({ Names: batch, NextToken: nextToken }), {
+        const canaries = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .V)('DescribeCanaries', async (nextToken) => {
+            const page = await synthetics.send(new _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_2__.DescribeCanariesCommand({ Names: batch, NextToken: nextToken }), {
                 abortSignal: signal,
             });
-            pages += 1;
-            for (const canary of page.Canaries ?? []) {
-                if (canary.Name && canary.Schedule?.Expression)
-                    schedules.set(canary.Name, canary.Schedule.Expression);
-            }
-            nextToken = page.NextToken;
-        } while (nextToken);
+            return { items: page.Canaries, next: page.NextToken };
+        }, MAX_LAST_RUN_PAGES);
+        for (const canary of canaries) {
+            if (canary.Name && canary.Schedule?.Expression)
+                schedules.set(canary.Name, canary.Schedule.Expression);
+        }
     }
     return schedules;
 }

@@ -862,9 +862,12 @@ function evaluateCanary(canary, runs, context) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./core/paging.ts
+var paging = __webpack_require__(53290);
 // EXTERNAL MODULE: ./core/synthetics.ts
 var synthetics = __webpack_require__(57966);
 ;// CONCATENATED MODULE: ./actions/canary-gate/src/synthetics.ts
+
 
 
 
@@ -914,44 +917,37 @@ function toRunRecord(run) {
     };
 }
 /** Every canary of the account and region, over all pages. */
-async function listAllCanaries(client, signal) {
-    const canaries = [];
-    let token;
-    do {
-        const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ MaxResults: DESCRIBE_PAGE_SIZE, NextToken: token }), { abortSignal: signal });
-        canaries.push(...(page.Canaries ?? []));
-        token = page.NextToken;
-    } while (token);
-    return canaries;
+function listAllCanaries(client, signal) {
+    return (0,paging/* collectPages */.V)('DescribeCanaries', async (token) => {
+        const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ MaxResults: DESCRIBE_PAGE_SIZE, NextToken: token }), {
+            abortSignal: signal,
+        });
+        return { items: page.Canaries, next: page.NextToken };
+    });
 }
 /** Canaries by name, five per call; names AWS does not know are simply absent. */
 async function describeCanariesByName(client, names, signal) {
     const found = [];
     for (const batch of (0,collections/* chunk */.iv)(names, synthetics/* CANARY_NAMES_PER_CALL */.X2)) {
-        let token;
-        do {
+        const canaries = await (0,paging/* collectPages */.V)('DescribeCanaries', async (token) => {
             const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ Names: batch, NextToken: token }), {
                 abortSignal: signal,
             });
-            found.push(...(page.Canaries ?? []));
-            token = page.NextToken;
-        } while (token);
+            return { items: page.Canaries, next: page.NextToken };
+        });
+        found.push(...canaries);
     }
     return found;
 }
 /** Canary names in a group: ListGroupResources returns ARNs (`...:canary:NAME`). */
 async function listGroupCanaries(client, group, signal) {
-    const names = [];
-    let token;
-    do {
+    const arns = await (0,paging/* collectPages */.V)('ListGroupResources', async (token) => {
         const page = await client.send(new client_synthetics_dist_cjs.ListGroupResourcesCommand({ GroupIdentifier: group, NextToken: token }), {
             abortSignal: signal,
         });
-        for (const arn of page.Resources ?? [])
-            names.push(arn.slice(arn.lastIndexOf(':') + 1));
-        token = page.NextToken;
-    } while (token);
-    return names;
+        return { items: page.Resources, next: page.NextToken };
+    });
+    return arns.map((arn) => arn.slice(arn.lastIndexOf(':') + 1));
 }
 /** The latest run of each canary (five names per call); canaries that never ran are absent. */
 async function describeLastRuns(client, names, signal) {

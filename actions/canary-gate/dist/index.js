@@ -95361,7 +95361,7 @@ exports["default"] = _default;
 
 /***/ }),
 
-/***/ 4917:
+/***/ 368:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -96353,7 +96353,28 @@ function describeError(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./core/paging.ts
+/**
+ * The one "read every page" loop for AWS list and describe calls. A cap on pages turns a service
+ * that hands back a NextToken forever into an error instead of a gate that hangs until its timeout.
+ */
+const DEFAULT_MAX_PAGES = 1_000;
+async function paging_collectPages(operation, fetchPage, maxPages = DEFAULT_MAX_PAGES) {
+    const all = [];
+    let token;
+    for (let page = 0; page < maxPages; page += 1) {
+        const { items, next } = await fetchPage(token);
+        if (items)
+            all.push(...items);
+        if (!next)
+            return all;
+        token = next;
+    }
+    throw new Error(`${operation} still had more pages after ${maxPages}`);
+}
+
 ;// CONCATENATED MODULE: ./core/cloudwatch.ts
+
 
 
 /**
@@ -96371,22 +96392,21 @@ const MAX_ALARM_PAGES = 100;
 async function describeAlarmsByName(cloudwatch, names, signal) {
     const alarms = [];
     for (const batch of collections_chunk(collections_unique(names), ALARM_NAMES_PER_CALL)) {
-        let nextToken;
-        let pages = 0;
-        do {
-            if (pages === MAX_ALARM_PAGES)
-                throw new Error(`DescribeAlarms still had more pages after ${MAX_ALARM_PAGES}`);
+        const found = await paging_collectPages('DescribeAlarms', async (nextToken) => {
             const page = await cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({
                 AlarmNames: batch,
                 AlarmTypes: [...ALARM_TYPES],
                 MaxRecords: ALARMS_PAGE_SIZE,
                 NextToken: nextToken,
             }), { abortSignal: signal });
-            pages += 1;
-            alarms.push(...(page.MetricAlarms ?? []).map((alarm) => ({ ...alarm, type: 'MetricAlarm' })));
-            alarms.push(...(page.CompositeAlarms ?? []).map((alarm) => ({ ...alarm, type: 'CompositeAlarm' })));
-            nextToken = page.NextToken;
-        } while (nextToken);
+            const metric = (page.MetricAlarms ?? []).map((alarm) => ({ ...alarm, type: 'MetricAlarm' }));
+            const composite = (page.CompositeAlarms ?? []).map((alarm) => ({
+                ...alarm,
+                type: 'CompositeAlarm',
+            }));
+            return { items: [...metric, ...composite], next: page.NextToken };
+        }, MAX_ALARM_PAGES);
+        alarms.push(...found);
     }
     return alarms;
 }
@@ -96422,12 +96442,7 @@ function transitionOf(item) {
  * DescribeAlarms cannot: an alarm that went to ALARM and back between two reads.
  */
 async function alarmHistory(cloudwatch, name, since, until, signal) {
-    const transitions = [];
-    let nextToken;
-    let pages = 0;
-    do {
-        if (pages === MAX_HISTORY_PAGES)
-            throw new Error(`DescribeAlarmHistory still had more pages after ${MAX_HISTORY_PAGES}`);
+    const items = await paging_collectPages('DescribeAlarmHistory', async (nextToken) => {
         const page = await cloudwatch.send(new dist_cjs/* DescribeAlarmHistoryCommand */.icQ({
             AlarmName: name,
             AlarmTypes: [...ALARM_TYPES],
@@ -96438,15 +96453,9 @@ async function alarmHistory(cloudwatch, name, since, until, signal) {
             MaxRecords: HISTORY_PAGE_SIZE,
             NextToken: nextToken,
         }), { abortSignal: signal });
-        pages += 1;
-        for (const item of page.AlarmHistoryItems ?? []) {
-            const transition = transitionOf(item);
-            if (transition)
-                transitions.push(transition);
-        }
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return transitions;
+        return { items: page.AlarmHistoryItems, next: page.NextToken };
+    }, MAX_HISTORY_PAGES);
+    return items.map(transitionOf).filter((t) => t !== undefined);
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-gate/src/alarms.ts
@@ -96799,6 +96808,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./core/synthetics.ts
 
 
+
 /**
  * The latest run of each Synthetics canary, the one read every gate makes of them:
  * DescribeCanariesLastRun, five names per call (the API's limit), every page.
@@ -96813,22 +96823,14 @@ const MAX_LAST_RUN_PAGES = 100;
 async function describeCanariesLastRun(synthetics, names, signal) {
     const lastRuns = new Map();
     for (const batch of collections_chunk(collections_unique(names), CANARY_NAMES_PER_CALL)) {
-        let nextToken;
-        let pages = 0;
-        do {
-            if (pages === MAX_LAST_RUN_PAGES) {
-                throw new Error(`DescribeCanariesLastRun still had more pages after ${MAX_LAST_RUN_PAGES}`);
-            }
-            const page = await synthetics.send(new client_synthetics_dist_cjs.DescribeCanariesLastRunCommand({ Names: batch, NextToken: nextToken }), {
-                abortSignal: signal,
-            });
-            pages += 1;
-            for (const entry of page.CanariesLastRun ?? []) {
-                if (entry.CanaryName && entry.LastRun)
-                    lastRuns.set(entry.CanaryName, entry.LastRun);
-            }
-            nextToken = page.NextToken;
-        } while (nextToken);
+        const entries = await paging_collectPages('DescribeCanariesLastRun', async (nextToken) => {
+            const page = await synthetics.send(new client_synthetics_dist_cjs.DescribeCanariesLastRunCommand({ Names: batch, NextToken: nextToken }), { abortSignal: signal });
+            return { items: page.CanariesLastRun, next: page.NextToken };
+        }, MAX_LAST_RUN_PAGES);
+        for (const entry of entries) {
+            if (entry.CanaryName && entry.LastRun)
+                lastRuns.set(entry.CanaryName, entry.LastRun);
+        }
     }
     return lastRuns;
 }
@@ -96878,27 +96880,22 @@ function schedulePeriodMs(expression) {
 async function describeCanarySchedules(synthetics, names, signal) {
     const schedules = new Map();
     for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
-        let nextToken;
-        let pages = 0;
-        do {
-            if (pages === MAX_LAST_RUN_PAGES) {
-                throw new Error(`DescribeCanaries still had more pages after ${MAX_LAST_RUN_PAGES}`);
-            }
+        const canaries = await collectPages('DescribeCanaries', async (nextToken) => {
             const page = await synthetics.send(new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }), {
                 abortSignal: signal,
             });
-            pages += 1;
-            for (const canary of page.Canaries ?? []) {
-                if (canary.Name && canary.Schedule?.Expression)
-                    schedules.set(canary.Name, canary.Schedule.Expression);
-            }
-            nextToken = page.NextToken;
-        } while (nextToken);
+            return { items: page.Canaries, next: page.NextToken };
+        }, MAX_LAST_RUN_PAGES);
+        for (const canary of canaries) {
+            if (canary.Name && canary.Schedule?.Expression)
+                schedules.set(canary.Name, canary.Schedule.Expression);
+        }
     }
     return schedules;
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-gate/src/synthetics.ts
+
 
 
 
@@ -96948,44 +96945,37 @@ function toRunRecord(run) {
     };
 }
 /** Every canary of the account and region, over all pages. */
-async function listAllCanaries(client, signal) {
-    const canaries = [];
-    let token;
-    do {
-        const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ MaxResults: DESCRIBE_PAGE_SIZE, NextToken: token }), { abortSignal: signal });
-        canaries.push(...(page.Canaries ?? []));
-        token = page.NextToken;
-    } while (token);
-    return canaries;
+function listAllCanaries(client, signal) {
+    return paging_collectPages('DescribeCanaries', async (token) => {
+        const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ MaxResults: DESCRIBE_PAGE_SIZE, NextToken: token }), {
+            abortSignal: signal,
+        });
+        return { items: page.Canaries, next: page.NextToken };
+    });
 }
 /** Canaries by name, five per call; names AWS does not know are simply absent. */
 async function describeCanariesByName(client, names, signal) {
     const found = [];
     for (const batch of collections_chunk(names, CANARY_NAMES_PER_CALL)) {
-        let token;
-        do {
+        const canaries = await paging_collectPages('DescribeCanaries', async (token) => {
             const page = await client.send(new client_synthetics_dist_cjs.DescribeCanariesCommand({ Names: batch, NextToken: token }), {
                 abortSignal: signal,
             });
-            found.push(...(page.Canaries ?? []));
-            token = page.NextToken;
-        } while (token);
+            return { items: page.Canaries, next: page.NextToken };
+        });
+        found.push(...canaries);
     }
     return found;
 }
 /** Canary names in a group: ListGroupResources returns ARNs (`...:canary:NAME`). */
 async function listGroupCanaries(client, group, signal) {
-    const names = [];
-    let token;
-    do {
+    const arns = await paging_collectPages('ListGroupResources', async (token) => {
         const page = await client.send(new client_synthetics_dist_cjs.ListGroupResourcesCommand({ GroupIdentifier: group, NextToken: token }), {
             abortSignal: signal,
         });
-        for (const arn of page.Resources ?? [])
-            names.push(arn.slice(arn.lastIndexOf(':') + 1));
-        token = page.NextToken;
-    } while (token);
-    return names;
+        return { items: page.Resources, next: page.NextToken };
+    });
+    return arns.map((arn) => arn.slice(arn.lastIndexOf(':') + 1));
 }
 /** The latest run of each canary (five names per call); canaries that never ran are absent. */
 async function describeLastRuns(client, names, signal) {
@@ -97455,7 +97445,7 @@ const canaryGateGate = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5961);
-/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4917);
+/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(368);
 
 
 await (0,_core_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .canaryGateGate */ .F_.run);

@@ -8,6 +8,7 @@ import {
   type SyntheticsClient,
 } from '@aws-sdk/client-synthetics';
 import { chunk } from '../../../core/collections.js';
+import { collectPages } from '../../../core/paging.js';
 import { CANARY_NAMES_PER_CALL, describeCanariesLastRun } from '../../../core/synthetics.js';
 import type { CanaryInfo, RunRecord, RunState } from './types.js';
 /** GetCanaryRuns' largest page. */
@@ -69,18 +70,16 @@ export function toRunRecord(run: CanaryRun): RunRecord {
 }
 
 /** Every canary of the account and region, over all pages. */
-export async function listAllCanaries(client: SyntheticsClient, signal?: AbortSignal): Promise<Canary[]> {
-  const canaries: Canary[] = [];
-  let token: string | undefined;
-  do {
+export function listAllCanaries(client: SyntheticsClient, signal?: AbortSignal): Promise<Canary[]> {
+  return collectPages('DescribeCanaries', async (token) => {
     const page = await client.send(
       new DescribeCanariesCommand({ MaxResults: DESCRIBE_PAGE_SIZE, NextToken: token }),
-      { abortSignal: signal },
+      {
+        abortSignal: signal,
+      },
     );
-    canaries.push(...(page.Canaries ?? []));
-    token = page.NextToken;
-  } while (token);
-  return canaries;
+    return { items: page.Canaries, next: page.NextToken };
+  });
 }
 
 /** Canaries by name, five per call; names AWS does not know are simply absent. */
@@ -91,14 +90,13 @@ export async function describeCanariesByName(
 ): Promise<Canary[]> {
   const found: Canary[] = [];
   for (const batch of chunk(names, CANARY_NAMES_PER_CALL)) {
-    let token: string | undefined;
-    do {
+    const canaries = await collectPages('DescribeCanaries', async (token) => {
       const page = await client.send(new DescribeCanariesCommand({ Names: batch, NextToken: token }), {
         abortSignal: signal,
       });
-      found.push(...(page.Canaries ?? []));
-      token = page.NextToken;
-    } while (token);
+      return { items: page.Canaries, next: page.NextToken };
+    });
+    found.push(...canaries);
   }
   return found;
 }
@@ -109,19 +107,16 @@ export async function listGroupCanaries(
   group: string,
   signal?: AbortSignal,
 ): Promise<string[]> {
-  const names: string[] = [];
-  let token: string | undefined;
-  do {
+  const arns = await collectPages('ListGroupResources', async (token) => {
     const page = await client.send(
       new ListGroupResourcesCommand({ GroupIdentifier: group, NextToken: token }),
       {
         abortSignal: signal,
       },
     );
-    for (const arn of page.Resources ?? []) names.push(arn.slice(arn.lastIndexOf(':') + 1));
-    token = page.NextToken;
-  } while (token);
-  return names;
+    return { items: page.Resources, next: page.NextToken };
+  });
+  return arns.map((arn) => arn.slice(arn.lastIndexOf(':') + 1));
 }
 
 /** The latest run of each canary (five names per call); canaries that never ran are absent. */

@@ -11,12 +11,12 @@ import {
 } from '@aws-sdk/client-fis';
 import { describeAwsError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
+import { collectPages } from '../../../core/paging.js';
 import { type ActionsMode, addActionsMode } from './actions-mode.js';
 
 /** Thin, typed wrappers over the FIS calls the action makes; each pages where the API pages. */
 export const EXPERIMENTS_PAGE_SIZE = 100;
 export const RESOLVED_TARGETS_PAGE_SIZE = 100;
-const MAX_PAGES = 1_000;
 
 export interface StartRequest {
   templateId: string;
@@ -64,32 +64,25 @@ export async function stopExperiment(fis: FisClient, id: string, log: Logger): P
   }
 }
 
-export async function listAllExperiments(fis: FisClient, signal?: AbortSignal): Promise<ExperimentSummary[]> {
-  const all: ExperimentSummary[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const response = await fis.send(
+export function listAllExperiments(fis: FisClient, signal?: AbortSignal): Promise<ExperimentSummary[]> {
+  return collectPages('ListExperiments', async (nextToken) => {
+    const page = await fis.send(
       new ListExperimentsCommand({ maxResults: EXPERIMENTS_PAGE_SIZE, nextToken }),
       {
         abortSignal: signal,
       },
     );
-    all.push(...(response.experiments ?? []));
-    nextToken = response.nextToken;
-    if (!nextToken) return all;
-  }
-  throw new Error(`ListExperiments still had more pages after ${MAX_PAGES}`);
+    return { items: page.experiments, next: page.nextToken };
+  });
 }
 
-export async function listResolvedTargets(
+export function listResolvedTargets(
   fis: FisClient,
   experimentId: string,
   signal?: AbortSignal,
 ): Promise<ResolvedTarget[]> {
-  const all: ResolvedTarget[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const response = await fis.send(
+  return collectPages('ListExperimentResolvedTargets', async (nextToken) => {
+    const page = await fis.send(
       new ListExperimentResolvedTargetsCommand({
         experimentId,
         maxResults: RESOLVED_TARGETS_PAGE_SIZE,
@@ -97,11 +90,8 @@ export async function listResolvedTargets(
       }),
       { abortSignal: signal },
     );
-    all.push(...(response.resolvedTargets ?? []));
-    nextToken = response.nextToken;
-    if (!nextToken) return all;
-  }
-  throw new Error(`ListExperimentResolvedTargets still had more pages after ${MAX_PAGES}`);
+    return { items: page.resolvedTargets, next: page.nextToken };
+  });
 }
 
 export function consoleUrl(region: string, experimentId: string): string {

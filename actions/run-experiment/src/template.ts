@@ -7,12 +7,12 @@ import {
 } from '@aws-sdk/client-fis';
 import { ConfigurationError, describeAwsError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
+import { collectPages } from '../../../core/paging.js';
 import type { TemplateSelector } from './settings.js';
 
 /** The largest page ListExperimentTemplates serves (API reference: maxResults 1-100). */
 export const TEMPLATES_PAGE_SIZE = 100;
 /** A safety cap on paging, should a service ever hand back a token forever. */
-const MAX_PAGES = 1_000;
 const MAX_LISTED_MATCHES = 10;
 
 /** Finds the template the inputs name and reads it in full (targets, actions, stop conditions). */
@@ -41,22 +41,16 @@ export async function resolveTemplate(
 }
 
 /** Every template summary, over all pages: ListExperimentTemplates has no tag filter. */
-export async function listAllTemplates(
-  fis: FisClient,
-  signal?: AbortSignal,
-): Promise<ExperimentTemplateSummary[]> {
-  const all: ExperimentTemplateSummary[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const response = await fis.send(
+export function listAllTemplates(fis: FisClient, signal?: AbortSignal): Promise<ExperimentTemplateSummary[]> {
+  return collectPages('ListExperimentTemplates', async (nextToken) => {
+    const page = await fis.send(
       new ListExperimentTemplatesCommand({ maxResults: TEMPLATES_PAGE_SIZE, nextToken }),
-      { abortSignal: signal },
+      {
+        abortSignal: signal,
+      },
     );
-    all.push(...(response.experimentTemplates ?? []));
-    nextToken = response.nextToken;
-    if (!nextToken) return all;
-  }
-  throw new Error(`ListExperimentTemplates still had more pages after ${MAX_PAGES}`);
+    return { items: page.experimentTemplates, next: page.nextToken };
+  });
 }
 
 export function matchesTags(template: ExperimentTemplateSummary, tags: Record<string, string>): boolean {
