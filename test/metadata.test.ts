@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DEFAULT_CONFIG_FILE } from '../actions/az-check/src/settings.js';
 import { GATES } from '../cli/gates.js';
 
 /**
@@ -80,6 +81,11 @@ describe.each(ACTIONS)('actions/%s', (action) => {
 describe('the suite', () => {
   it('has the four actions', () => {
     expect(ACTIONS.sort()).toEqual(['az-check', 'branch-policy', 'canary-gate', 'run-experiment']);
+  });
+
+  it("treats az-check's action.yml config default as the optional default file", () => {
+    // The runner passes this default as if typed; settings.ts must recognize it to keep it optional.
+    expect(metadata('az-check').inputs?.config?.default).toBe(DEFAULT_CONFIG_FILE);
   });
 });
 

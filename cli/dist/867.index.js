@@ -3158,6 +3158,7 @@ const INPUT_NAMES = [
     'max-attempts',
     'retry-mode',
 ];
+/** action.yml's `config` default (test/metadata.test.ts keeps the two equal). */
 const DEFAULT_CONFIG_FILE = '.az-check.yml';
 // A ref or SHA; never starting with `-` (git would read it as an option).
 const REVISION_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_./~^@{}-]*$/;
@@ -3182,7 +3183,7 @@ function readSettings(inputs, env, workspace = env.GITHUB_WORKSPACE ?? process.c
         ...diff,
         failOn: inputs.enumeration('fail-on', FAIL_ON, 'error'),
         configPath: absolute(configInput ?? DEFAULT_CONFIG_FILE, root),
-        configRequired: configInput !== undefined,
+        configRequired: configInput !== undefined && configInput !== DEFAULT_CONFIG_FILE,
         ...(sarif ? { sarifPath: (0,json/* resolveReportPath */.gw)(sarif, workspace) } : {}),
         reportPath: (0,json/* resolveReportPath */.gw)(inputs.optional('report-path') ?? (0,json/* defaultReportPath */.j0)('az-check', env, workspace), workspace),
         ...optionalSetting('scanComments', inputs.optional('scan-comments') && inputs.boolean('scan-comments', false)),

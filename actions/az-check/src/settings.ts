@@ -32,7 +32,10 @@ export interface AzCheckSettings {
   head?: string;
   diffSource: DiffSource;
   failOn: FailOn;
-  /** Absolute path of the config file; `configRequired` when the user named it. */
+  /**
+   * Absolute path of the config file; `configRequired` when the user named another file than the
+   * default (the runner passes action.yml's default as if typed, so the default is always optional).
+   */
   configPath: string;
   configRequired: boolean;
   sarifPath?: string;
@@ -68,6 +71,7 @@ export const INPUT_NAMES = [
   'retry-mode',
 ] as const;
 
+/** action.yml's `config` default (test/metadata.test.ts keeps the two equal). */
 export const DEFAULT_CONFIG_FILE = '.az-check.yml';
 // A ref or SHA; never starting with `-` (git would read it as an option).
 const REVISION_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_./~^@{}-]*$/;
@@ -97,7 +101,7 @@ export function readSettings(
     ...diff,
     failOn: inputs.enumeration('fail-on', FAIL_ON, 'error'),
     configPath: absolute(configInput ?? DEFAULT_CONFIG_FILE, root),
-    configRequired: configInput !== undefined,
+    configRequired: configInput !== undefined && configInput !== DEFAULT_CONFIG_FILE,
     ...(sarif ? { sarifPath: resolveReportPath(sarif, workspace) } : {}),
     reportPath: resolveReportPath(
       inputs.optional('report-path') ?? defaultReportPath('az-check', env, workspace),
