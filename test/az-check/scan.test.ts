@@ -77,10 +77,11 @@ describe('scanFiles on raw bytes', () => {
     const result = await scanFiles(request(root, files, comments));
     expect(result.findings).toEqual(reference(root, files, comments));
     expect(result.filesConsidered).toBe(files.length);
-    const parsed = files.filter(
-      (f) => scanFileText(f, readFileSync(join(root, f), 'utf8'), { scanComments: comments }).parsed,
+    const scans = files.map((f) =>
+      scanFileText(f, readFileSync(join(root, f), 'utf8'), { scanComments: comments }),
     );
-    expect(result.filesParsed).toBe(parsed.length);
+    expect(result.filesParsed).toBe(scans.filter((s) => s.parsed && !s.diagnostic).length);
+    expect(result.filesUnparsed).toBe(scans.filter((s) => s.diagnostic).length);
   });
 
   it('finds the name at the end of a line longer than the read buffer, and nothing stale after it', async () => {
@@ -109,13 +110,17 @@ describe('scanFiles on raw bytes', () => {
     for (const finding of result.findings) expect(finding.snippet).not.toMatch(/[\r\uFEFF]/);
   });
 
-  it('keeps only the parse diagnostic for a broken file, and parses nothing without a candidate', async () => {
+  it('line-scans a broken file beside its parse diagnostic, and parses nothing without a candidate', async () => {
     const root = workspace(EDGE_FILES);
     const result = await scanFiles(
       request(root, ['broken.json', 'clean.json', 'empty.json', 'bom-clean.yaml']),
     );
-    expect(result.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(['broken.json AZ000']);
-    expect(result.filesParsed).toBe(1);
+    expect(result.findings.map((f) => `${f.file} ${f.ruleId} ${f.lineScan ?? false}`)).toEqual([
+      'broken.json AZ007 true',
+      'broken.json AZ000 false',
+    ]);
+    expect(result.filesParsed).toBe(0);
+    expect(result.filesUnparsed).toBe(1);
   });
 
   it('reports a file over the size limit without reading it', async () => {

@@ -34,6 +34,8 @@ export interface RawFinding {
   region?: string;
   /** cfn-lint checks ignored in the template or resource this finding is in. */
   cfnLintIgnores?: readonly string[];
+  /** Found by the line scan of a file that did not parse, not by the format's rules. */
+  lineScan?: true;
 }
 
 export const ID_PLACEHOLDER = '{AZ_ID}';

@@ -37,6 +37,8 @@ export interface Finding {
   /** Per-account name <-> ID, when `resolve` ran. */
   resolution?: ZoneResolution[];
   suppressed?: Suppression;
+  /** Found by the line scan of a file that could not be parsed. */
+  lineScan?: true;
 }
 
 export interface PolicyContext {
@@ -151,6 +153,7 @@ function toFinding(file: string, item: RawFinding, lines: LineIndex, severity: S
     ...(item.zone ? { zone: item.zone.text } : {}),
     ...(item.region ? { region: item.region } : {}),
     snippet: lines.lineText(item.loc.line).trim(),
+    ...(item.lineScan ? { lineScan: true as const } : {}),
   };
 }
 

@@ -67,7 +67,7 @@ export async function runAzCheck(host: Host, dependencies: AzCheckDependencies =
   const suppressed = scan.findings.filter((f) => f.suppressed);
 
   const resolution = settings.resolve ? await resolve(active, settings, host, dependencies) : undefined;
-  const outcome = verdict(active, settings.failOn);
+  const outcome = verdict(active, settings.failOn, scan.filesUnparsed);
   const report: ReportInput = {
     ...outcome,
     findings: active,
@@ -77,6 +77,7 @@ export async function runAzCheck(host: Host, dependencies: AzCheckDependencies =
       ...(changeDescription ? { compared: changeDescription } : {}),
       filesConsidered: scan.filesConsidered,
       filesParsed: scan.filesParsed,
+      filesUnparsed: scan.filesUnparsed,
     },
     ...(resolution ? { resolution } : {}),
     failOn: settings.failOn,
@@ -112,7 +113,10 @@ async function resolve(
 function verdict(
   findings: readonly Finding[],
   failOn: AzCheckSettings['failOn'],
+  filesUnparsed: number,
 ): Pick<GateOutcome, 'summaryLine'> & { result: 'pass' | 'fail' } {
+  // A file that did not parse was only line-scanned: the verdict says so, pass or fail.
+  const unparsed = filesUnparsed > 0 ? `; ${filesUnparsed} file(s) could not be parsed (line-scanned)` : '';
   const reportable = findings.filter((f) => f.ruleId !== 'AZ000');
   const failing =
     failOn === 'never'
@@ -121,15 +125,15 @@ function verdict(
   if (failing.length > 0) {
     return {
       result: 'fail',
-      summaryLine: `${failing.length} finding(s) at or above ${failOn}: use AZ IDs instead of AZ names`,
+      summaryLine: `${failing.length} finding(s) at or above ${failOn}: use AZ IDs instead of AZ names${unparsed}`,
     };
   }
   if (reportable.length > 0)
     return {
       result: 'pass',
-      summaryLine: `${reportable.length} finding(s) below the fail-on level (${failOn})`,
+      summaryLine: `${reportable.length} finding(s) below the fail-on level (${failOn})${unparsed}`,
     };
-  return { result: 'pass', summaryLine: 'No hard-coded Availability Zone names found' };
+  return { result: 'pass', summaryLine: `No hard-coded Availability Zone names found${unparsed}` };
 }
 
 async function publish(host: Host, settings: AzCheckSettings, report: ReportInput): Promise<void> {
@@ -144,6 +148,7 @@ async function publish(host: Host, settings: AzCheckSettings, report: ReportInpu
   host.setOutput('warnings-count', counts.warning);
   host.setOutput('suppressed-count', report.suppressed.length);
   host.setOutput('files-scanned', report.scan.filesConsidered);
+  host.setOutput('files-unparsed', report.scan.filesUnparsed);
   host.setOutput('result', report.result);
   host.setOutput('report-path', settings.reportPath);
   if (settings.sarifPath) host.setOutput('sarif-path', settings.sarifPath);

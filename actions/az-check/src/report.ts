@@ -27,7 +27,13 @@ export interface ReportInput {
   /** Unsuppressed findings. */
   findings: readonly Finding[];
   suppressed: readonly Finding[];
-  scan: { mode: string; compared?: string; filesConsidered: number; filesParsed: number };
+  scan: {
+    mode: string;
+    compared?: string;
+    filesConsidered: number;
+    filesParsed: number;
+    filesUnparsed: number;
+  };
   resolution?: Resolution;
   failOn: string;
 }
@@ -59,7 +65,7 @@ export function summaryMarkdown(input: ReportInput, overflow: readonly Annotatio
   ]);
   return sections(
     heading(`${RESULT_ICONS[input.result]} az-check: ${input.summaryLine}`),
-    `Scan: ${input.scan.mode}${input.scan.compared ? ` (${input.scan.compared})` : ''}; ${input.scan.filesConsidered} file(s) considered, ${input.scan.filesParsed} parsed; fails on ${input.failOn}.` +
+    `Scan: ${input.scan.mode}${input.scan.compared ? ` (${input.scan.compared})` : ''}; ${filesLine(input.scan)}; fails on ${input.failOn}.` +
       ` Errors: ${counts.error}, warnings: ${counts.warning}, notes: ${counts.note}, suppressed: ${input.suppressed.length}.`,
     rows.length > 0 && table(['Severity', 'Rule', 'Location', 'Finding', 'Fix'], rows),
     input.findings.length > MAX_SUMMARY_ROWS &&
@@ -82,6 +88,11 @@ export function summaryMarkdown(input: ReportInput, overflow: readonly Annotatio
         ),
       ),
   );
+}
+
+function filesLine(scan: ReportInput['scan']): string {
+  const unparsed = scan.filesUnparsed > 0 ? `, ${scan.filesUnparsed} could not be parsed (line-scanned)` : '';
+  return `${scan.filesConsidered} file(s) considered, ${scan.filesParsed} parsed${unparsed}`;
 }
 
 function resolutionSection(resolution: Resolution): string {

@@ -23,8 +23,9 @@ export const RULES: readonly Rule[] = [
     id: 'AZ000',
     name: 'unparseable-file',
     title: 'File could not be parsed',
-    severity: 'note',
-    description: 'The file is not valid HCL, YAML or JSON, so it was not checked. Other files still are.',
+    severity: 'warning',
+    description:
+      'The file is not valid HCL, YAML or JSON (or is too large), so its rules were not applied: AZ names in it are still found by a line scan. Other files are checked in full.',
     fix: 'Fix the syntax error, or exclude the file with ignore-paths.',
   },
   {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { Analysis, type RawFinding, regionNote } from './analysis.js';
+import { Analysis, ID_PLACEHOLDER, type RawFinding, regionNote } from './analysis.js';
 import { analyzeCloudFormation, isCloudFormation } from './cloudformation.js';
 import { type HclComment, parseHcl } from './hcl.js';
 import { parseJsonTree } from './json-tree.js';
@@ -18,7 +18,7 @@ import {
 } from './terraform.js';
 import { LineIndex, type Loc, type Node } from './tree.js';
 import { ParseError, parseYamlDocuments } from './yaml-tree.js';
-import { mayContainZones, zonesInText } from './zones.js';
+import { mayContainZones, type ZoneName, zonesInText } from './zones.js';
 
 /**
  * One file in, findings out. Chooses the format from the path (and, for JSON and YAML, from the
@@ -79,22 +79,27 @@ export function scanFileText(path: string, text: string, options: ScanOptions): 
     return { format, parsed: true, findings: analyze(path, format, text, options) };
   } catch (error) {
     // RangeError: a pathologically nested document exhausted the stack in a recursive step.
-    if (error instanceof RangeError) {
-      return {
-        format,
-        parsed: true,
-        findings: [],
-        diagnostic: { message: 'Nesting too deep', line: 1, column: 1 },
-      };
-    }
-    if (!(error instanceof ParseError)) throw error;
-    return {
-      format,
-      parsed: true,
-      findings: [],
-      diagnostic: { message: error.message, line: error.line, column: error.column },
-    };
+    const diagnostic = parseFailure(error);
+    if (!diagnostic) throw error;
+    // Not a pass: what could not be parsed is still searched line by line.
+    return { format, parsed: true, findings: lineScanFallback(text), diagnostic };
   }
+}
+
+function parseFailure(error: unknown): FileDiagnostic | undefined {
+  if (error instanceof RangeError) return { message: 'Nesting too deep', line: 1, column: 1 };
+  if (error instanceof ParseError) return { message: error.message, line: error.line, column: error.column };
+  return undefined;
+}
+
+/** AZ names on the code lines of a file that did not parse: AZ007, marked as a line scan. */
+function lineScanFallback(text: string): RawFinding[] {
+  return lineScan(text, (zone) => ({
+    ruleId: 'AZ007',
+    message: `Hard-coded AZ name '${zone.text}' (found by a line scan: the file could not be parsed): ${regionNote(zone)}`,
+    fix: `Use the AZ ID (${ID_PLACEHOLDER}) or derive the name from it at deploy time; fix the syntax so the file is checked in full`,
+    lineScan: true,
+  }));
 }
 
 function analyze(path: string, format: FileFormat, text: string, options: ScanOptions): RawFinding[] {
@@ -217,22 +222,43 @@ function commentStart(line: string): number {
  * AZ names on a zone-label line are AZ001, elsewhere AZ007. Comment lines are skipped.
  */
 function scanTemplateText(text: string): RawFinding[] {
+  return lineScan(text, (zone, code) => {
+    const label = [...ZONE_LABELS].some((l) => code.includes(l));
+    return {
+      ruleId: label ? 'AZ001' : 'AZ007',
+      message: `Hard-coded AZ name '${zone.text}' in a Helm template: ${regionNote(zone)}`,
+      fix: label ? 'Select by topology.k8s.aws/zone-id with the AZ ID' : 'Move zones to values as AZ IDs',
+    };
+  });
+}
+
+type LineFinding = Pick<RawFinding, 'ruleId' | 'message' | 'fix' | 'lineScan'>;
+
+// `//` starts a comment (HCL, JSON with comments) at the start of a line or after a blank, never in a URL.
+const SLASH_COMMENT = /(^|\s)\/\//;
+
+/** A line without its `#` or `//` comment. */
+function codeOf(line: string): string {
+  const hash = commentStart(line);
+  const code = hash < 0 ? line : line.slice(0, hash);
+  const slashes = SLASH_COMMENT.exec(code);
+  return slashes ? code.slice(0, slashes.index) : code;
+}
+
+/** Every AZ name outside `#` and `//` comments, line by line, described by `describe`. */
+function lineScan(text: string, describe: (zone: ZoneName, code: string) => LineFinding): RawFinding[] {
   const lines = new LineIndex(text);
   const findings: RawFinding[] = [];
   for (let line = 1; line <= lines.lineCount; line += 1) {
     const content = lines.lineText(line);
-    const comment = commentStart(content);
-    const code = comment < 0 ? content : content.slice(0, comment);
-    const label = [...ZONE_LABELS].some((l) => code.includes(l));
+    const code = codeOf(content);
     for (const { zone, offset } of zonesInText(code)) {
       if (zone.kind !== 'name') continue;
       findings.push({
-        ruleId: label ? 'AZ001' : 'AZ007',
+        ...describe(zone, code),
         loc: { line, column: offset + 1, endLine: line, endColumn: offset + 1 + zone.text.length },
         zone,
         region: zone.region,
-        message: `Hard-coded AZ name '${zone.text}' in a Helm template: ${regionNote(zone)}`,
-        fix: label ? 'Select by topology.k8s.aws/zone-id with the AZ ID' : 'Move zones to values as AZ IDs',
       });
     }
   }

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangedLines } from './diff.js';
 import { type Finding, finalizeFindings, type PolicyContext } from './findings.js';
-import { RULES_BY_ID } from './rules.js';
+import { RULES_BY_ID, type Severity } from './rules.js';
 import { type ScanOptions, scanFileText } from './scan-file.js';
 import { mayContainZones } from './zones.js';
 
@@ -25,6 +25,8 @@ export interface ScanResult {
   filesConsidered: number;
   /** Files that passed the cheap pre-filter and were parsed. */
   filesParsed: number;
+  /** Files that could not be parsed (syntax, nesting, size): line-scanned or not read at all. */
+  filesUnparsed: number;
 }
 
 /** Files larger than this are generated data, not infrastructure code: reported, not parsed. */
@@ -41,29 +43,30 @@ export async function scanFiles(request: ScanRequest): Promise<ScanResult> {
   const reader = new FileReader();
   const findings: Finding[] = [];
   let filesParsed = 0;
+  let filesUnparsed = 0;
   for (const file of request.files) {
     const result = scanOne(request, file, reader);
-    if (result.parsed) filesParsed += 1;
+    if (result.outcome === 'parsed') filesParsed += 1;
+    if (result.outcome === 'unparsed') filesUnparsed += 1;
     for (const finding of result.findings) findings.push(finding);
   }
-  return { findings, filesConsidered: request.files.length, filesParsed };
+  return { findings, filesConsidered: request.files.length, filesParsed, filesUnparsed };
 }
 
-const NOT_PARSED: { findings: Finding[]; parsed: boolean } = { findings: [], parsed: false };
+/** `skipped`: nothing AZ-like in the file, so it was never parsed (and needed not be). */
+type FileOutcome = 'parsed' | 'unparsed' | 'skipped';
+
+const NOT_PARSED: { findings: Finding[]; outcome: FileOutcome } = { findings: [], outcome: 'skipped' };
 
 function scanOne(
   request: ScanRequest,
   file: string,
   reader: FileReader,
-): { findings: Finding[]; parsed: boolean } {
+): { findings: Finding[]; outcome: FileOutcome } {
   const bytes = reader.read(join(request.root, file), MAX_FILE_BYTES);
   if (bytes === undefined) {
-    return {
-      parsed: false,
-      findings: [
-        diagnostic(file, `File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not checked`, 1, 1),
-      ],
-    };
+    const message = `File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not checked`;
+    return { outcome: 'unparsed', findings: diagnostics(request, file, message, 1, 1) };
   }
   if (!mayContainZones(bytes.toString('latin1'))) return NOT_PARSED;
   const text = bytes.toString('utf8');
@@ -73,11 +76,13 @@ function scanOne(
     scan.findings.length > 0 ? finalizeFindings(file, text, scan.findings, request.policy) : [];
   const changed = request.changed?.get(file);
   const kept = changed && changed !== 'all' ? findings.filter((f) => changed.has(f.line)) : findings;
-  if (scan.diagnostic && request.policy.config.rules.AZ000 !== 'off') {
+  if (scan.diagnostic) {
     const { message, line, column } = scan.diagnostic;
-    kept.push(diagnostic(file, `Could not parse ${scan.format} file: ${message}`, line, column));
+    const text = `Could not parse ${scan.format} file: ${message}; its AZ names were searched line by line`;
+    kept.push(...diagnostics(request, file, text, line, column));
   }
-  return { parsed: scan.parsed, findings: kept };
+  const outcome: FileOutcome = !scan.parsed ? 'skipped' : scan.diagnostic ? 'unparsed' : 'parsed';
+  return { outcome, findings: kept };
 }
 
 /** Whole files into one reused scratch buffer; the returned view is valid until the next read. */
@@ -115,19 +120,30 @@ class FileReader {
   }
 }
 
-function diagnostic(file: string, message: string, line: number, column: number): Finding {
+/** The AZ000 finding for a file that was not checked in full, at the configured severity (or none). */
+function diagnostics(
+  request: ScanRequest,
+  file: string,
+  message: string,
+  line: number,
+  column: number,
+): Finding[] {
+  const setting = request.policy.config.rules.AZ000;
+  if (setting === 'off') return [];
   const rule = RULES_BY_ID.get('AZ000')!;
-  return {
-    ruleId: 'AZ000',
-    ruleName: rule.name,
-    severity: 'note',
-    file,
-    line,
-    column,
-    endLine: line,
-    endColumn: column,
-    message,
-    fix: rule.fix,
-    snippet: '',
-  };
+  return [
+    {
+      ruleId: 'AZ000',
+      ruleName: rule.name,
+      severity: setting ?? (rule.severity as Severity),
+      file,
+      line,
+      column,
+      endLine: line,
+      endColumn: column,
+      message,
+      fix: rule.fix,
+      snippet: '',
+    },
+  ];
 }
