@@ -22,13 +22,14 @@ beforeEach(() => {
 });
 afterEach(() => sandbox.cleanup());
 
-function apiCommit(sha: string, parents: string[], message: string, login = 'ada') {
+function apiCommit(sha: string, parents: string[], message: string, login = 'ada', verified = false) {
   return {
     sha,
     parents: parents.map((p) => ({ sha: p, url: '' })),
     commit: {
       message,
       author: { name: 'Ada Author', email: 'ada@example.com', date: '2024-01-01T00:00:00Z' },
+      verification: { verified, reason: verified ? 'valid' : 'unsigned' },
     },
     author: { login },
   };
@@ -47,11 +48,18 @@ function fakeOctokit(
       total?: number;
     }
   >,
+  identities: Record<string, ReturnType<typeof apiCommit>> = {},
 ) {
   const calls: string[] = [];
   const octokit: OctokitLike = {
     rest: {
       repos: {
+        async getCommit(params) {
+          calls.push(`${params.owner}/${params.repo} commit ${params.ref}`);
+          const commit = identities[params.ref];
+          if (!commit) throw Object.assign(new Error('No commit found'), { status: 422 });
+          return { data: commit };
+        },
         async compareCommitsWithBasehead(params) {
           calls.push(`${params.owner}/${params.repo} ${params.basehead} page ${params.page}`);
           const answer = answers[params.basehead];
@@ -188,5 +196,74 @@ describe('API fallback', () => {
     ).rejects.toThrow(
       /^No git checkout at .* and no token for the GitHub API: add actions\/checkout before this step or set the 'token' input$/,
     );
+  });
+
+  it('reads a push through the API when the old tip cannot be fetched with git', async () => {
+    const before = sandbox.commit('c1');
+    sandbox.push('HEAD:refs/heads/main');
+    const first = sandbox.commit('direct 1');
+    const after = sandbox.commit('direct 2');
+    sandbox.push('HEAD:refs/heads/main');
+    const workspace = sandbox.shallowCheckout('refs/heads/main');
+    sandbox.git(['-C', workspace, 'remote', 'set-url', 'origin', `file://${sandbox.root}/gone.git`]);
+    const commits = [apiCommit(first, [before], 'direct 1'), apiCommit(after, [first], 'direct 2')];
+    const { octokit, calls } = fakeOctokit({ [`${before}...${after}`]: { status: 'ahead', commits } });
+    const run = await runGate(sandbox, {
+      event: pushEvent({ branch: 'main', before, after }),
+      workspace,
+      inputs: { 'merge-style': 'merge' },
+      dependencies: using(octokit),
+    });
+    expect(calls).toEqual([`octo-org/octo-repo ${before}...${after} page 1`]);
+    expect(run.report.source).toBe('api');
+    expect(run.violations.map((v) => [v.rule, v.sha])).toEqual([
+      ['merge-style', after],
+      ['merge-style', first],
+    ]);
+  });
+
+  it('fails a push whose old tip neither git nor the API can read', async () => {
+    const after = sandbox.commit('c1');
+    sandbox.push('HEAD:refs/heads/main');
+    const before = 'deadbeef'.repeat(5);
+    const { octokit } = fakeOctokit({});
+    const run = await runGate(sandbox, {
+      event: pushEvent({ branch: 'main', before, after }),
+      workspace: sandbox.shallowCheckout('refs/heads/main'),
+      dependencies: using(octokit),
+    });
+    expect(run.outcome.result).toBe('fail');
+    expect(run.outcome.summaryLine).toBe(
+      'The previous tip deadbee of main could not be read (the GitHub API: Not Found): the push cannot be checked',
+    );
+  });
+
+  it('allow-authors exempts a commit read with git only when the API verifies it and its login', async () => {
+    const bot = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
+    sandbox.commit('base');
+    sandbox.push('HEAD:refs/heads/main');
+    const base = sandbox.sha('HEAD');
+    sandbox.switch('feature', true);
+    const signed = sandbox.commit('fixup! signed by GitHub for the bot', bot);
+    const forged = sandbox.commit('fixup! written by a human as the bot', bot);
+    sandbox.push('HEAD:refs/heads/feature');
+    const { octokit, calls } = fakeOctokit(
+      {},
+      {
+        [signed]: apiCommit(signed, [base], 'x', 'dependabot[bot]', true),
+        [forged]: apiCommit(forged, [signed], 'x', 'mallory', false),
+      },
+    );
+    const event = pullRequestEvent({ base: 'main', baseSha: base, head: 'feature', headSha: forged });
+    const run = await runGate(sandbox, {
+      event,
+      workspace: sandbox.workDir,
+      inputs: { 'allow-authors': 'dependabot[bot]' },
+      dependencies: using(octokit),
+    });
+    expect(calls.sort()).toEqual(
+      [`octo-org/octo-repo commit ${forged}`, `octo-org/octo-repo commit ${signed}`].sort(),
+    );
+    expect(run.violations.map((v) => [v.rule, v.sha])).toEqual([['no-autosquash-commits', forged]]);
   });
 });

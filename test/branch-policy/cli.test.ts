@@ -39,11 +39,13 @@ describe('CLI', () => {
     );
   });
 
-  it('passes on a protected branch: shared history is never asked to rebase', async () => {
+  it('checks a protected branch too, without asking it to rebase', async () => {
     sandbox.commit('direct on main');
     const result = await cli(['--base', 'origin/main']);
     expect(result.code).toBe(0);
-    expect(result.out).toContain('PASS: main is a protected branch');
+    expect(result.out).toContain(
+      'PASS: main (onto origin/main) follows the branch policy (1 commit checked)',
+    );
   });
 
   it('fails with the fix commands (exit 1) for --base main --head HEAD', async () => {

@@ -88,6 +88,7 @@ export function pullRequestEvent(options: {
   headSha: string;
   number?: number;
   author?: string;
+  authorType?: 'User' | 'Bot';
   commits?: number;
   fork?: boolean;
 }): { name: string; payload: unknown } {
@@ -101,7 +102,7 @@ export function pullRequestEvent(options: {
         number,
         state: 'open',
         title: 'A change',
-        user: { login: options.author ?? 'ada', type: 'User' },
+        user: { login: options.author ?? 'ada', type: options.authorType ?? 'User' },
         head: {
           label: `ada:${options.head}`,
           ref: options.head,

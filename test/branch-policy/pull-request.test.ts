@@ -256,7 +256,7 @@ describe('pull_request', () => {
     const bot = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
     sandbox.switch('main');
     sandbox.switch('feature', true);
-    sandbox.commit('fixup! bot fixup', bot);
+    const botFixup = sandbox.commit('fixup! bot fixup', bot);
     const human = sandbox.commit('fixup! human fixup');
 
     const byBranch = await runGate(sandbox, {
@@ -274,7 +274,11 @@ describe('pull_request', () => {
       workspace: sandbox.workDir,
       inputs: { 'allow-authors': 'dependabot[bot]\n*[bot]' },
     });
-    expect(byCommitAuthor.violations.map((v) => v.sha)).toEqual([human]);
+    // Git author text is not a verified identity: without a token both commits are checked.
+    expect(byCommitAuthor.violations.map((v) => v.sha)).toEqual([human, botFixup]);
+    expect(byCommitAuthor.report.notes).toContain(
+      "1 commit(s) whose git author matches allow-authors were checked anyway: git author text is not a verified identity (set the 'token' input to verify them through the GitHub API)",
+    );
 
     const byPrAuthor = await runGate(sandbox, {
       event: openPullRequest('feature', { author: 'release-bot' }),
@@ -284,16 +288,21 @@ describe('pull_request', () => {
     expect(byPrAuthor.outcome.summaryLine).toBe('Pull request by release-bot is exempt (allow-authors)');
   });
 
-  it('never asks a protected head branch (release/* into main) to be rebased', async () => {
+  it('never asks a protected head branch (release/* into main) to be rebased, but checks its merges', async () => {
     sandbox.switch('release/1.2', true);
     sandbox.commit('release fix');
     sandbox.switch('main');
     sandbox.commit('main moves on');
     sandbox.switch('release/1.2');
-    sandbox.merge('main');
+    const merge = sandbox.merge('main');
+    sandbox.switch('main');
+    sandbox.commit('main moves on again');
+    sandbox.switch('release/1.2');
     const run = await runGate(sandbox, { event: openPullRequest('release/1.2'), workspace: sandbox.workDir });
-    expect(run.outcome.result).toBe('pass');
-    expect(run.outcome.summaryLine).toMatch(/release\/1\.2 is a protected branch/);
+    expect(run.violations.map((v) => [v.rule, v.sha])).toEqual([['no-merge-commits', merge]]);
+    expect(run.report.notes).toContain(
+      'release/1.2 is a protected branch: it is not asked to rebase; the merge and fixup rules apply',
+    );
   });
 
   it('lets base and head inputs override the event', async () => {

@@ -279,6 +279,128 @@ describe.concurrent('branch-policy bundle (e2e)', () => {
     );
   });
 
+  it('pull_request from a fork whose head ref is main: the merge and fixup rules still apply', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    // The fork's own main: a commit, then a back-merge of the upstream main.
+    sandbox.switch('fork-main', true);
+    sandbox.commit('fork work');
+    sandbox.switch('main');
+    sandbox.commit('upstream moves on');
+    sandbox.switch('fork-main');
+    const merge = sandbox.merge('main');
+    const fixup = sandbox.commit('fixup! fork work');
+    sandbox.push('refs/heads/main:refs/heads/main', 'refs/heads/fork-main:refs/heads/fork-main');
+    const event = pullRequestEvent({
+      base: 'main',
+      baseSha: sandbox.sha('refs/heads/main'),
+      head: 'main',
+      headSha: fixup,
+      number: 21,
+      fork: true,
+    });
+    sandbox.syntheticMerge(21, 'refs/heads/main', 'refs/heads/fork-main');
+    const workspace = sandbox.shallowCheckout('refs/pull/21/merge');
+
+    const step = await policyStep(event, workspace, { 'allow-branches': 'main' });
+
+    expect(step.outputs.result).toBe('fail');
+    expect(violationsOf(step).map((v) => [v.rule, v.sha])).toEqual([
+      ['no-autosquash-commits', fixup],
+      ['no-merge-commits', merge],
+    ]);
+  });
+
+  it('pull_request from a protected branch of the same repository: not asked to rebase, still checked', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('release/1.2', true);
+    sandbox.commit('release fix');
+    const fixup = sandbox.commit('fixup! release fix');
+    sandbox.switch('main');
+    sandbox.commit('main moves on');
+    const { event, workspace } = openPullRequest(sandbox, 22, 'release/1.2');
+
+    const step = await policyStep(event, workspace);
+
+    expect(step.outputs.result).toBe('fail');
+    // Behind main, but a shared branch is merged as it is: no require-rebased violation.
+    expect(violationsOf(step).map((v) => [v.rule, v.sha])).toEqual([['no-autosquash-commits', fixup]]);
+    expect(step.stdout).toContain('release/1.2 is a protected branch: it is not asked to rebase');
+  });
+
+  it('allow-authors never trusts the git author: a back-merge authored as dependabot[bot] by a human fails', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    const bot = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
+    sandbox.switch('feature', true);
+    sandbox.commit('feature work');
+    sandbox.switch('main');
+    sandbox.commit('main moves on');
+    sandbox.switch('feature');
+    sandbox.git(['merge', '--quiet', '--no-ff', '--no-edit', 'main'], {
+      GIT_AUTHOR_NAME: bot.name,
+      GIT_AUTHOR_EMAIL: bot.email,
+    });
+    const merge = sandbox.sha('HEAD');
+    const { event, workspace } = openPullRequest(sandbox, 23);
+
+    const step = await policyStep(event, workspace, { 'allow-authors': 'dependabot[bot]' });
+
+    expect(step.outputs.result).toBe('fail');
+    expect(violationsOf(step).map((v) => [v.rule, v.sha])).toEqual([['no-merge-commits', merge]]);
+    expect(step.stdout).toContain('git author text is not a verified identity');
+
+    // The pull request's author, as GitHub verified it in the event, is trusted.
+    const byBot = pullRequestEvent({
+      base: 'main',
+      baseSha: sandbox.sha('refs/heads/main'),
+      head: 'feature',
+      headSha: merge,
+      number: 23,
+      author: bot.name,
+      authorType: 'Bot',
+    });
+    const exempt = await policyStep(byBot, workspace, { 'allow-authors': 'dependabot[bot]' });
+    expect(exempt.outputs.result).toBe('pass');
+    expect(exempt.outputs.violations).toBe('[]');
+  });
+
+  it('push whose old tip cannot be fetched never passes: fail with the reason, not "nothing to check"', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    const before = sandbox.sha('refs/heads/main');
+    const first = sandbox.commit('direct 1');
+    const after = sandbox.commit('direct 2');
+    sandbox.push('refs/heads/main:refs/heads/main');
+    const event = pushEvent({ branch: 'main', before, after });
+
+    const reachable = await policyStep(event, sandbox.shallowCheckout('refs/heads/main'), {
+      'merge-style': 'merge',
+    });
+    expect(reachable.outputs.result).toBe('fail');
+    expect(violationsOf(reachable).map((v) => [v.rule, v.sha])).toEqual([
+      ['merge-style', after],
+      ['merge-style', first],
+    ]);
+
+    const offline = sandbox.shallowCheckout('refs/heads/main');
+    sandbox.git(['-C', offline, 'remote', 'set-url', 'origin', `file://${sandbox.root}/gone.git`]);
+    const unreachable = await policyStep(event, offline, { 'merge-style': 'merge' });
+    expect(unreachable.exitCode).toBe(1);
+    expect(unreachable.outputs.result).toBe('fail');
+    expect(unreachable.failure).toMatch(
+      new RegExp(
+        `^The previous tip ${before.slice(0, 7)} of main could not be read .*: the push cannot be checked`,
+      ),
+    );
+    expect(unreachable.stderr).toBe('');
+  });
+
   it('a bad input fails in one line, with no stack trace and before any git work', async () => {
     const step = await runStep({
       action: 'branch-policy',

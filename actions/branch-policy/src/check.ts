@@ -9,12 +9,14 @@ import {
   short,
 } from '../../../core/git.js';
 import type { Logger } from '../../../core/log.js';
-import { authorMatcher, branchMatcher, commitExemption } from './exemptions.js';
+import { authorMatcher, branchMatcher, verifiedExemptCommits } from './exemptions.js';
 import { featureBranchFix, forcePushFix, mergeStyleAdvice } from './fix.js';
-import { capNote, type GitHubApi } from './github-api.js';
-import { collectBranchHistory, collectPushHistory } from './history.js';
+import { type Comparison, capNote, type GitHubApi } from './github-api.js';
+import { collectBranchHistory, collectPushHistory, HistoryUnavailableError } from './history.js';
 import {
+  type AuthorExemption,
   type BranchHistory,
+  type CommitInfo,
   firstParentChain,
   mergeGroupViolations,
   type PushHistory,
@@ -58,7 +60,6 @@ interface Context {
   isProtected: (branch: string | undefined) => boolean;
   isAllowedBranch: (branch: string | undefined) => boolean;
   isAllowedAuthor: (name: string | undefined) => boolean;
-  exemptCommit: ReturnType<typeof commitExemption>;
 }
 
 const SHA_PATTERN = /^[0-9a-f]{40}$/;
@@ -99,8 +100,20 @@ async function buildContext(settings: Settings, clients: CheckClients): Promise<
     isProtected: branchMatcher(patterns),
     isAllowedBranch: branchMatcher(settings.allowBranches),
     isAllowedAuthor,
-    exemptCommit: commitExemption(isAllowedAuthor),
   };
+}
+
+/** allow-authors for single commits: only identities GitHub verified (see verifiedExemptCommits). */
+async function commitExemptions(
+  context: Context,
+  commits: readonly CommitInfo[],
+  notes: string[],
+): Promise<AuthorExemption> {
+  if (context.settings.allowAuthors.length === 0) return () => false;
+  const { api } = context.clients;
+  const lookup = api ? async (sha: string) => (await api()).commitIdentity(sha) : undefined;
+  const exempt = await verifiedExemptCommits(commits, context.isAllowedAuthor, lookup, notes);
+  return (commit) => exempt.has(commit.sha);
 }
 
 type VerdictBody = Omit<Verdict, 'result' | 'summaryLine' | 'notes'>;
@@ -112,6 +125,8 @@ function finish(body: VerdictBody, notes: string[], forced?: Verdict['result']):
 
 function summaryLine(result: Verdict['result'], body: VerdictBody, notes: readonly string[]): string {
   const what = describeTarget(body);
+  // A failure without violations is history that could not be read: the note says why.
+  if (result === 'fail' && body.violations.length === 0) return notes[0] ?? `Could not check ${what}`;
   if (result === 'fail') return failureLine(body.violations, what);
   if (result === 'neutral' || body.checkedCommits === 0) return notes[0] ?? `Nothing to check on ${what}`;
   return `${what} follows the branch policy (${plural(body.checkedCommits, 'commit')} checked)`;
@@ -155,12 +170,14 @@ async function checkFeatureBranch(context: Context, target: FeatureTarget): Prom
   if (exemption) return skipped(target.kind, exemption, names);
 
   const notes: string[] = [];
+  const rules = sharedHeadRules(context, target, headName, notes);
   const { history, source } =
     target.kind === 'local'
       ? { history: await localHistory(context, baseName, target.head), source: 'git' as const }
       : await pullRequestHistory(context, target, notes);
   const branchNames = { base: baseName, head: headName ?? 'HEAD', remote: settings.remote };
-  const violations = pullRequestViolations(history, branchNames, settings.rules, context.exemptCommit);
+  const exempt = await commitExemptions(context, history.commits, notes);
+  const violations = pullRequestViolations(history, branchNames, rules, exempt);
   return finish(
     {
       target: target.kind,
@@ -195,20 +212,38 @@ function featureFix(
   });
 }
 
+/**
+ * Whole-branch exemptions. A fork names its branches as it likes, so a fork's head ref is never
+ * matched against allow-branches; the pull request's author is GitHub's own `user.login`.
+ */
 function featureExemption(
   context: Context,
   target: FeatureTarget,
   headName: string | undefined,
 ): string | undefined {
-  if (context.isAllowedBranch(headName)) return `${headName} is exempt (allow-branches)`;
+  const fromFork = target.kind === 'pull-request' && target.fromFork;
+  if (!fromFork && context.isAllowedBranch(headName)) return `${headName} is exempt (allow-branches)`;
   if (target.kind === 'pull-request' && context.isAllowedAuthor(target.author)) {
-    return `Pull request by ${target.author} is exempt (allow-authors)`;
-  }
-  // A shared branch (release/1.2 into main) is merged as it is: rebasing it would rewrite it.
-  if (context.isProtected(headName)) {
-    return `${headName} is a protected branch: it keeps its history and is merged as is, never rebased`;
+    return `Pull request by ${target.author}${target.authorType === 'Bot' ? ' (bot)' : ''} is exempt (allow-authors)`;
   }
   return undefined;
+}
+
+/**
+ * A shared branch of this repository (release/1.2 into main) is merged as it is, so it is not
+ * asked to rebase; the merge and fixup rules still apply. A fork's `main` is not this
+ * repository's main: it is checked like any feature branch.
+ */
+function sharedHeadRules(
+  context: Context,
+  target: FeatureTarget,
+  headName: string | undefined,
+  notes: string[],
+): Settings['rules'] {
+  const fromFork = target.kind === 'pull-request' && target.fromFork;
+  if (fromFork || !context.isProtected(headName)) return context.settings.rules;
+  notes.push(`${headName} is a protected branch: it is not asked to rebase; the merge and fixup rules apply`);
+  return { ...context.settings.rules, requireRebased: false };
 }
 
 interface FeatureNames {
@@ -386,13 +421,8 @@ async function checkMergeGroup(
   );
   const baseProtected = context.isProtected(target.base.name);
   const branchNames = { base: target.base.name, head: target.head.name, remote: settings.remote };
-  const violations = mergeGroupViolations(
-    history,
-    branchNames,
-    settings.rules,
-    baseProtected,
-    context.exemptCommit,
-  );
+  const exempt = await commitExemptions(context, history.commits, notes);
+  const violations = mergeGroupViolations(history, branchNames, settings.rules, baseProtected, exempt);
   const fixCommands = mergeGroupFix(context, target, violations);
   return finish(
     {
@@ -453,15 +483,23 @@ async function checkPush(context: Context, target: Extract<Target, { kind: 'push
     return skipped('push', `${target.branch} was created: no earlier tip to compare`, names);
   const notes: string[] = [];
   const range = { branch: target.branch, before, after: target.after, forced: target.forced };
-  const { history, source } = await withFallback(
-    context,
-    (git) => collectPushHistory(git, range, context.clients.log, settings.remote),
-    (api) => pushHistoryFromApi(api, range, notes),
-  );
+  let collected: CollectedPush;
+  try {
+    collected = await withFallback(
+      context,
+      (git) => collectPushHistory(git, range, context.clients.log, settings.remote),
+      (api) => pushHistoryFromApi(api, range, notes),
+    );
+  } catch (error) {
+    if (!(error instanceof HistoryUnavailableError)) throw error;
+    collected = unreadablePush(context, range, error, notes);
+  }
+  const { history, source } = collected;
   if (history.rewritten && history.dropped === undefined) {
     notes.push(`The previous tip ${short(before)} could not be read: the dropped commits are not listed`);
   }
-  const violations = pushViolations(history, settings.rules, context.exemptCommit);
+  const exempt = await commitExemptions(context, [...history.arrived, ...(history.dropped ?? [])], notes);
+  const violations = pushViolations(history, settings.rules, exempt);
   const fixCommands: string[] = [];
   if (violations.some((v) => v.rule === 'no-force-push')) {
     fixCommands.push(...forcePushFix(target.branch, before, settings.remote));
@@ -480,7 +518,36 @@ async function checkPush(context: Context, target: Extract<Target, { kind: 'push
       head: { name: target.branch, sha: target.after },
     },
     notes,
+    collected.unreadable && violations.length === 0 ? 'fail' : undefined,
   );
+}
+
+interface CollectedPush {
+  history: PushHistory;
+  source: HistorySource;
+  /** The old tip could not be read by git nor by the API: the push cannot pass. */
+  unreadable?: boolean;
+}
+
+/**
+ * Not being able to read the previous tip is never a pass: with the event's `forced` flag the
+ * rewrite is still reported (its dropped commits unknown); otherwise the verdict is a failure
+ * whose first note says why. A neutral would not do: GitHub counts a neutral check as passing.
+ */
+function unreadablePush(
+  context: Context,
+  range: { branch: string; before: string; after: string; forced: boolean },
+  error: HistoryUnavailableError,
+  notes: string[],
+): CollectedPush {
+  const hint = context.clients.api
+    ? ''
+    : "; give the step a token (the 'token' input) to read it through the GitHub API, or make the remote reachable";
+  notes.unshift(
+    `The previous tip ${short(range.before)} of ${range.branch} could not be read (${error.reason}): the push cannot be checked${hint}`,
+  );
+  const history: PushHistory = { ...range, rewritten: range.forced, dropped: undefined, arrived: [] };
+  return { history, source: 'git', unreadable: true };
 }
 
 async function pushHistoryFromApi(
@@ -488,7 +555,12 @@ async function pushHistoryFromApi(
   range: { branch: string; before: string; after: string; forced: boolean },
   notes: string[],
 ): Promise<PushHistory> {
-  const arrivedComparison = await api.compare(range.before, range.after);
+  let arrivedComparison: Comparison;
+  try {
+    arrivedComparison = await api.compare(range.before, range.after);
+  } catch (error) {
+    throw new HistoryUnavailableError(`the GitHub API: ${firstLine(error)}`);
+  }
   const cap = capNote(arrivedComparison.commits.length, arrivedComparison.totalCommits);
   if (cap) notes.push(cap);
   const rewritten =

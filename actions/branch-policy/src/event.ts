@@ -18,7 +18,7 @@ export interface PullRequestPayload {
     /** The author's commits: never the synthetic `refs/pull/N/merge` commit actions/checkout checks out. */
     head: { sha: string; ref: string; repo?: { full_name?: string } | null };
     base: { sha: string; ref: string; repo?: { full_name?: string } | null };
-    user?: { login?: string } | null;
+    user?: { login?: string; type?: string } | null;
     /** Total commit count, used to say when the API's 250-commit cap truncated the list. */
     commits?: number;
   };

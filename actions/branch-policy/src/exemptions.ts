@@ -27,7 +27,52 @@ function wildcard(pattern: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
-/** A commit is exempt when its author's name, email or login matches allow-authors. */
-export function commitExemption(matches: NameMatcher): (commit: CommitInfo) => boolean {
-  return (commit) => matches(commit.authorName) || matches(commit.authorEmail) || matches(commit.authorLogin);
+/** What GitHub verified about a commit: the signature, and the account it links the author to. */
+export interface CommitIdentity {
+  login: string | undefined;
+  verified: boolean;
+}
+
+/** At most this many commits are looked up through the API per run (one request each). */
+export const MAX_IDENTITY_LOOKUPS = 100;
+
+/**
+ * The commits allow-authors exempts. Git author and committer fields are free text anyone can
+ * write, so they only pick the candidates; a commit is exempt only when GitHub says its signature
+ * is verified and links it to an allowed login: from the compare API's own answer, or, for
+ * commits read with git, through one API lookup each when a token is at hand.
+ */
+export async function verifiedExemptCommits(
+  commits: readonly CommitInfo[],
+  matches: NameMatcher,
+  lookup: ((sha: string) => Promise<CommitIdentity>) | undefined,
+  notes: string[],
+): Promise<Set<string>> {
+  const exempt = new Set<string>();
+  const candidates: CommitInfo[] = [];
+  for (const commit of commits) {
+    if (commit.verified !== undefined) {
+      if (commit.verified && matches(commit.authorLogin)) exempt.add(commit.sha);
+    } else if (matches(commit.authorName) || matches(commit.authorEmail)) {
+      candidates.push(commit);
+    }
+  }
+  if (candidates.length === 0) return exempt;
+  if (!lookup) {
+    notes.push(
+      `${candidates.length} commit(s) whose git author matches allow-authors were checked anyway: git author text is not a verified identity (set the 'token' input to verify them through the GitHub API)`,
+    );
+    return exempt;
+  }
+  for (const commit of candidates.slice(0, MAX_IDENTITY_LOOKUPS)) {
+    const identity = await lookup(commit.sha);
+    if (identity.verified && matches(identity.login)) exempt.add(commit.sha);
+  }
+  const unverified = candidates.length - Math.min(candidates.length, MAX_IDENTITY_LOOKUPS);
+  if (unverified > 0) {
+    notes.push(
+      `${unverified} more commit(s) matching allow-authors were not looked up (at most ${MAX_IDENTITY_LOOKUPS}) and were checked`,
+    );
+  }
+  return exempt;
 }

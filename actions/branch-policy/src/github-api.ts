@@ -1,3 +1,4 @@
+import type { CommitIdentity } from './exemptions.js';
 import type { CommitInfo } from './rules.js';
 
 /**
@@ -22,6 +23,8 @@ export interface Comparison {
 
 export interface GitHubApi {
   compare(base: string, head: string): Promise<Comparison>;
+  /** `GET /repos/{owner}/{repo}/commits/{ref}`: the linked login and signature verification. */
+  commitIdentity(sha: string): Promise<CommitIdentity>;
 }
 
 /** The part of @actions/github's Octokit this module calls (tests pass a fake of the same shape). */
@@ -35,6 +38,7 @@ export interface OctokitLike {
         per_page?: number;
         page?: number;
       }): Promise<{ data: unknown }>;
+      getCommit?(params: { owner: string; repo: string; ref: string }): Promise<{ data: unknown }>;
     };
   };
 }
@@ -42,7 +46,11 @@ export interface OctokitLike {
 interface ApiCommit {
   sha: string;
   parents?: { sha: string }[];
-  commit?: { message?: string; author?: { name?: string; email?: string } | null };
+  commit?: {
+    message?: string;
+    author?: { name?: string; email?: string } | null;
+    verification?: { verified?: boolean } | null;
+  };
   author?: { login?: string } | null;
 }
 
@@ -82,6 +90,16 @@ export function octokitApi(octokit: OctokitLike, repository: { owner: string; re
         commits: commits.slice(0, API_COMMIT_CAP).map(toCommitInfo).reverse(),
       };
     },
+    async commitIdentity(sha) {
+      const getCommit = octokit.rest.repos.getCommit;
+      if (!getCommit) return { login: undefined, verified: false };
+      const { data } = await getCommit({ ...repository, ref: sha });
+      const commit = data as ApiCommit;
+      return {
+        login: commit.author?.login ?? undefined,
+        verified: commit.commit?.verification?.verified === true,
+      };
+    },
   };
 }
 
@@ -94,6 +112,7 @@ export function toCommitInfo(commit: ApiCommit): CommitInfo {
     subject: (commit.commit?.message ?? '').split('\n', 1)[0] ?? '',
   };
   if (commit.author?.login) info.authorLogin = commit.author.login;
+  info.verified = commit.commit?.verification?.verified === true;
   return info;
 }
 

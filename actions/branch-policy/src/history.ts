@@ -57,6 +57,14 @@ async function completeRange(
   return listCommits(git, revisions, options);
 }
 
+/** The history a verdict needs could not be read (a tip that cannot be fetched). */
+export class HistoryUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'HistoryUnavailableError';
+  }
+}
+
 export interface PushRange {
   branch: string;
   before: string;
@@ -66,8 +74,8 @@ export interface PushRange {
 
 /**
  * A push: what was dropped (before ^after) and what arrived on the first-parent line
- * (after ^before). After a force push the old tip may be gone from the server; the check then
- * relies on the `forced` flag and says the dropped commits could not be read.
+ * (after ^before). When the old tip cannot be fetched (gone after a force push, or the remote
+ * unreachable) this throws HistoryUnavailableError: the caller tries the API, else fails.
  */
 export async function collectPushHistory(
   git: SimpleGit,
@@ -76,9 +84,7 @@ export async function collectPushHistory(
   remote: string,
 ): Promise<PushHistory> {
   await fetchMissingCommits(git, [push.after], log, remote);
-  if (!(await tryFetch(git, push.before, log, remote))) {
-    return { ...push, rewritten: push.forced, dropped: undefined, arrived: [] };
-  }
+  await fetchPreviousTip(git, push.before, log, remote);
   await ensureMergeBase(git, push.after, push.before, log, remote);
   const rewritten = push.forced || !(await isAncestor(git, push.before, push.after));
   const dropped = rewritten ? await completeRange(git, push.before, push.after, log, remote) : [];
@@ -86,12 +92,22 @@ export async function collectPushHistory(
   return { branch: push.branch, before: push.before, after: push.after, rewritten, dropped, arrived };
 }
 
-async function tryFetch(git: SimpleGit, sha: string, log: Logger, remote: string): Promise<boolean> {
+async function fetchPreviousTip(git: SimpleGit, sha: string, log: Logger, remote: string): Promise<void> {
   try {
     await fetchMissingCommits(git, [sha], log, remote);
-    return true;
   } catch (error) {
-    log.warning(`The previous tip ${sha} could not be fetched: ${(error as Error).message.split('\n')[0]}`);
-    return false;
+    const reason = firstLine(error);
+    log.warning(`The previous tip ${sha} could not be fetched: ${reason}`);
+    throw new HistoryUnavailableError(reason);
   }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? 'unknown error'
+  );
 }

@@ -17,6 +17,8 @@ export type RuleId =
 export interface CommitInfo extends CommitRecord {
   /** GitHub login, known only when the API supplied the commit. */
   authorLogin?: string;
+  /** The API's `commit.verification.verified`; undefined for commits read with git. */
+  verified?: boolean;
 }
 
 export interface Violation {

@@ -45,7 +45,10 @@ export type Target =
       base: BranchRevision;
       head: BranchRevision;
       number: number;
+      /** `pull_request.user.login`: an identity GitHub verified, unlike any git author field. */
       author: string | undefined;
+      /** `pull_request.user.type`: `Bot` for apps such as dependabot. */
+      authorType: string | undefined;
       /** The PR's own commit count from the payload, to tell when the API's cap truncated a list. */
       commitCount: number | undefined;
       fromFork: boolean;
@@ -59,6 +62,7 @@ export type Target =
       after: string;
       forced: boolean;
       deleted: boolean;
+      /** `sender.login`: the account GitHub authenticated for the push (never `pusher.name`). */
       pusher: string | undefined;
     }
   /** The CLI: `base` undefined means origin/HEAD, else main. */
@@ -178,6 +182,7 @@ export function targetFor(event: GitHubEvent, base: string | undefined, head: st
         head: head ? { name: head, revision: head } : { name: pr.head.ref, revision: pr.head.sha },
         number: pr.number ?? event.payload.number ?? 0,
         author: pr.user?.login ?? undefined,
+        authorType: pr.user?.type ?? undefined,
         commitCount: pr.commits,
         fromFork: Boolean(baseRepo && headRepo && baseRepo !== headRepo),
       };
@@ -220,7 +225,7 @@ function pushTarget(
     after: head ?? payload.after,
     forced: payload.forced === true,
     deleted: payload.deleted === true || payload.after === ZERO_SHA,
-    pusher: payload.sender?.login ?? payload.pusher?.name ?? undefined,
+    pusher: payload.sender?.login ?? undefined,
   };
 }
 
