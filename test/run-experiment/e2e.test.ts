@@ -217,6 +217,10 @@ describe.concurrent('run-experiment bundle e2e', () => {
         history,
       });
       const before = { startedAtMs: -60_000, state: 'PASSED' as const };
+      // Scenario times count from the emulator's construction: read the clock before it, never
+      // after `listen` (on a busy machine that gap put the new run before the experiment's start,
+      // outside the window, and GetCanaryRuns was never needed).
+      const scenarioZero = Date.now();
       const emu = await emulator({
         scenario: scenario(
           [template('EXTquick', { preset: 'completes', durationMs: 7_000 }, { tags: { gate: 'pd' } })],
@@ -224,7 +228,6 @@ describe.concurrent('run-experiment bundle e2e', () => {
         ),
         policy: POLICY,
       });
-      const emulatorStart = emu.now();
       // Once the experiment runs, the alarm leaves OK and comes back (its history is read), and the
       // canary gets a new passing run (its runs are listed). The gate must still pass.
       const during = setInterval(() => {
@@ -234,7 +237,7 @@ describe.concurrent('run-experiment bundle e2e', () => {
         emu.setAlarmState('orders-errors', 'INSUFFICIENT_DATA');
         emu.setAlarmState('orders-errors', 'OK');
         emu.addCanary(
-          canary([before, { startedAtMs: emu.now() - emulatorStart, state: 'PASSED', durationMs: 500 }]),
+          canary([before, { startedAtMs: emu.now() - scenarioZero, state: 'PASSED', durationMs: 500 }]),
         );
       }, 20);
       const main = await runStep(
