@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ESM script of the release workflow, without type declarations.
 import { releaseNotes } from '../.github/scripts/release-notes.js';
 import { REPO_ROOT } from './harness/runner.js';
 
