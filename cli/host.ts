@@ -13,18 +13,25 @@ export interface CliHostOptions {
   cwd: string;
   streams: CliStreams;
   signal: AbortSignal;
-  /** Print the job summary markdown at the end (default) or not. */
-  showSummary: boolean;
 }
 
+export type CliHost = Host & {
+  /** Every output the gate set, for the CLI's own reporting (report-path). */
+  outputs: Record<string, string>;
+  /** The job summary markdown, collected: the CLI prints it in the chosen format at the end. */
+  summary: string[];
+};
+
 /**
- * The terminal side of a gate: inputs from --flags, logs and annotations on stderr, outputs and
- * the summary on stdout. State for a post step lives in memory: the CLI runs post logic inline.
+ * The terminal side of a gate: inputs from --flags, logs and annotations on stderr. The summary
+ * and outputs are collected, not printed: stdout carries only the chosen format (cli/main.ts).
+ * State for a post step lives in memory: the CLI runs post logic inline.
  */
-export function cliHost(options: CliHostOptions): Host & { outputs: Record<string, string> } {
+export function cliHost(options: CliHostOptions): CliHost {
   const { streams } = options;
   const state = new Map<string, string>();
   const outputs: Record<string, string> = {};
+  const summary: string[] = [];
   return {
     inputs: new Inputs(mapInputReader(options.values)),
     log: {
@@ -37,6 +44,7 @@ export function cliHost(options: CliHostOptions): Host & { outputs: Record<strin
     env: options.env,
     workspace: options.cwd,
     outputs,
+    summary,
     setOutput: (name, value) => {
       outputs[name] = String(value);
     },
@@ -45,7 +53,7 @@ export function cliHost(options: CliHostOptions): Host & { outputs: Record<strin
       streams.err(`${annotation.level}: ${where ? `${where}: ` : ''}${annotation.message}\n`);
     },
     appendSummary: async (markdown) => {
-      if (options.showSummary) streams.out(`${markdown}\n`);
+      summary.push(markdown);
     },
     saveState: (name, value) => {
       state.set(name, value);

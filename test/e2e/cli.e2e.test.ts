@@ -1,8 +1,9 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT } from '../harness/runner.js';
 import { GIT_STEP_ENV, STACK_FRAME } from './env.js';
 
@@ -18,10 +19,14 @@ function cliEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function cli(args: string[], cwd: string = REPO_ROOT): SpawnSyncReturns<string> {
+function cli(
+  args: string[],
+  cwd: string = REPO_ROOT,
+  extraEnv: NodeJS.ProcessEnv = {},
+): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CLI, ...args], {
     cwd,
-    env: cliEnv(),
+    env: { ...cliEnv(), ...extraEnv },
     encoding: 'utf8',
     shell: false,
     timeout: 30_000,
@@ -58,7 +63,7 @@ describe.concurrent('resilience-gates CLI bundle (e2e)', () => {
     expect(run.status).toBe(0);
     const gates = [...run.stdout.matchAll(/^ {2}([a-z-]+) {2,}\S/gm)].map((m) => m[1]);
     expect(gates).toEqual(['run-experiment', 'canary-gate', 'branch-policy', 'az-check']);
-    expect(run.stdout).toContain('Exit codes: 0 pass, 1 fail, 2 usage or configuration error.');
+    expect(run.stdout).toContain('Exit codes: 0 pass or neutral, 1 fail, 2 usage or configuration error.');
   });
 
   it('az-check --scan all on a folder with a hard-coded AZ name exits 1 and names file and line', ({
@@ -83,8 +88,107 @@ describe.concurrent('resilience-gates CLI bundle (e2e)', () => {
   it('an unknown flag is a usage error: exit 2, no stack trace', () => {
     const run = cli(['az-check', '--no-such-flag', 'x']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("Unknown option '--no-such-flag'");
+    expect(run.stderr).toBe("error: Unknown option '--no-such-flag': see --help for the flags\n");
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(run.stdout).not.toMatch(STACK_FRAME);
+  });
+
+  it('prints plain text by default and leaves the working tree clean', ({ onTestFinished }) => {
+    const dir = project(onTestFinished);
+    const run = cli(['az-check', '--scan', 'all', 'infra'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toMatch(/\| ---|^\|.*\|$|<details>|<summary>|&lt;|&gt;|&amp;|^#/m);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/^output /m);
+    expect(run.stdout).toMatch(/^Severity +Rule +Location +Finding +Fix$/m);
+    expect(run.stdout).toMatch(/^FAIL: /m);
+    // The report goes to the temp folder, not ./.resilience-gates/ in the user's repository.
+    expect(readdirSync(dir).sort()).toEqual(['clean', 'infra']);
+    const reportPath = /^report: (.+)$/m.exec(run.stderr)?.[1];
+    expect(reportPath?.startsWith(join(tmpdir(), 'resilience-gates'))).toBe(true);
+  });
+
+  it('--format json prints the report object on stdout, --format markdown the summary', ({
+    onTestFinished,
+  }) => {
+    const dir = project(onTestFinished);
+    const json = cli(['az-check', '--scan', 'all', '--format', 'json', 'infra'], dir);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ tool: 'az-check', result: 'fail' });
+    const markdown = cli(['az-check', '--scan', 'all', '--format', 'markdown', 'clean'], dir);
+    expect(markdown.status).toBe(0);
+    expect(markdown.stdout).toMatch(/^## /);
+    expect(markdown.stderr).toContain('PASS: ');
+  });
+
+  it('a repeated list flag adds up', ({ onTestFinished }) => {
+    const dir = project(onTestFinished);
+    // The second --paths used to replace the first: the failing folder was dropped.
+    const run = cli(['az-check', '--scan', 'all', '--paths', 'infra', '--paths', 'clean'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('infra/main.tf:7');
+  });
+
+  it('bare value flags and negative numbers get the one-line error, exit 2', () => {
+    const bare = cli(['canary-gate', '--canaries']);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toBe('error: --canaries needs a value: --canaries <value> or --canaries=<value>\n');
+    const negative = cli(['canary-gate', '--canaries', 'x', '--min-runs', '-1']);
+    expect(negative.status).toBe(2);
+    expect(negative.stderr).toMatch(/^error: Invalid min-runs '-1': [^\n]+\n$/);
+    expect(negative.stderr).not.toContain('ambiguous');
+  });
+
+  it('canary-gate --help lists every action.yml input with its default', () => {
+    const run = cli(['canary-gate', '--help']);
+    expect(run.status).toBe(0);
+    const action = parseYaml(readFileSync(join(REPO_ROOT, 'actions/canary-gate/action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(run.stdout).toMatch(
+        new RegExp(`^  --${name} <[a-z|]+>${input.default ? ` \\(default: ${input.default}\\)` : ''}$`, 'm'),
+      );
+    }
+  });
+
+  it('missing credentials: a laptop hint, no SDK Node-version warning, exit 2', ({ onTestFinished }) => {
+    const home = mkdtempSync(join(tmpdir(), 'rg-cli-home-'));
+    onTestFinished(() => rmSync(home, { recursive: true, force: true }));
+    const env = { HOME: home, AWS_EC2_METADATA_DISABLED: 'true', AWS_REGION: 'us-east-1' };
+    const args = [
+      'canary-gate',
+      '--canaries',
+      'x',
+      '--endpoint-url',
+      'http://127.0.0.1:9',
+      '--max-attempts',
+      '1',
+    ];
+    const run = cli(args, REPO_ROOT, env);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: .*credentials.*AWS_PROFILE.*aws sso login/m);
+    expect(run.stderr).not.toMatch(/error: \\w*Error: Error:|^error: Error:/m);
+    expect(run.stderr).not.toContain('NodeVersionSupportWarning');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    // Control: the SDK does print it on this Node when the user asks for it.
+    if (Number(process.versions.node.split('.')[0]) < 22) {
+      const loud = cli(args, REPO_ROOT, {
+        ...env,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false',
+      });
+      expect(loud.stderr).toContain('NodeVersionSupportWarning');
+    }
+  });
+
+  it('an endpoint that refuses connections is named, exit 2', () => {
+    const run = cli(
+      ['canary-gate', '--canaries', 'x', '--endpoint-url', 'http://127.0.0.1:9', '--max-attempts', '1'],
+      REPO_ROOT,
+      { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'error: cannot reach the AWS endpoint 127.0.0.1:9 (ECONNREFUSED): check --endpoint-url and the AWS_ENDPOINT_URL* variables, or unset them to use the public AWS endpoints\n',
+    );
   });
 });
