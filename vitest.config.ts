@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 const WORKFLOW_PARSER = '@actions/workflow-parser';
@@ -26,6 +27,15 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A slow, shared machine: at most half the cores run test files, and at most 3 tests of a
+    // describe.concurrent block run at once (each may spawn a bundle, an emulator and git), so
+    // workers keep answering Vitest's RPC (a fixed 60 s birpc timeout: "Timeout calling onTaskUpdate").
+    maxWorkers: Math.max(1, Math.floor(availableParallelism() / 2)),
+    minWorkers: 1,
+    maxConcurrency: 3,
+    // One private TMPDIR for the run (nothing left in /tmp); harness step folders removed per file.
+    globalSetup: ['test/harness/temp-root.ts'],
+    setupFiles: ['test/harness/cleanup.ts'],
     server: {
       deps: {
         // The parser imports its JSON schemas without an import attribute, which Node's own ESM

@@ -9,7 +9,13 @@ import { emulatorEnv } from '../harness/aws.js';
 import { type ExpressionContexts, evaluateToken } from '../harness/expressions.js';
 import { expressionContexts, runStep, type StepResult } from '../harness/runner.js';
 import { scenario, template } from '../run-experiment/helpers.js';
-import { type ExampleStep, exampleSteps, exampleWorkflows, parseExample } from './workflows.js';
+import {
+  type ExampleStep,
+  type ExampleWorkflow,
+  exampleSteps,
+  exampleWorkflows,
+  parseExample,
+} from './workflows.js';
 
 /**
  * A user who copies an example gets a workflow the tests ran: each example job's steps that use
@@ -165,8 +171,9 @@ async function runJob(steps: ExampleStep[], content: string, emu: Emulator): Pro
 const RUNNABLE = exampleWorkflows();
 
 describe.concurrent('example workflows, run end to end', () => {
-  it.for(RUNNABLE.map((example) => [example.source, example] as const))(
+  it.for<[string, ExampleWorkflow]>(RUNNABLE.map((example) => [example.source, example]))(
     '%s: every step of this repository runs and reaches a verdict',
+    { timeout: EXAMPLE_TIMEOUT_MS },
     async ([, example], { onTestFinished }) => {
       const { root } = await parseExample(example);
       const emu = await startEmulator({ scenario: exampleWorld() });
@@ -191,6 +198,5 @@ describe.concurrent('example workflows, run end to end', () => {
       }
       expect(ran).toBeGreaterThan(0);
     },
-    EXAMPLE_TIMEOUT_MS,
   );
 });

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { actionTemplate, evaluateExpression, stepInputs } from './expressions.js';
 import {
   availableRuntime,
@@ -18,8 +18,14 @@ import {
  * variables, writes GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, annotates through workflow commands,
  * and reports a bad input as one line.
  */
+const workspaces: string[] = [];
+afterAll(() => {
+  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 function workspaceWithFinding(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rg-harness-'));
+  workspaces.push(dir);
   writeFileSync(
     join(dir, 'main.tf'),
     'resource "aws_subnet" "a" {\n  vpc_id            = "vpc-1"\n  availability_zone = "eu-west-1a"\n}\n',

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Annotation, parseWorkflowCommand } from '../../core/report/annotations.js';
@@ -105,6 +105,8 @@ function hostedRunnerEnv(dirs: StepDirs, options: RunOptions): NodeJS.ProcessEnv
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    // The test run's private temp folder (test/harness/temp-root.ts), for git and the bundles.
+    ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: dirs.output,
@@ -204,8 +206,21 @@ interface StepDirs {
   event: string;
 }
 
+/**
+ * Step folders stay until the test file ends (tests read reports written to RUNNER_TEMP after
+ * the step); the Vitest setup file test/harness/cleanup.ts then removes them.
+ */
+const stepFolders = new Set<string>();
+
+export async function removeStepFolders(): Promise<void> {
+  const folders = [...stepFolders];
+  stepFolders.clear();
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+}
+
 async function prepareStep(options: RunOptions): Promise<StepDirs> {
   const root = await mkdtemp(join(tmpdir(), `rg-${options.action}-`));
+  stepFolders.add(root);
   const dirs: StepDirs = {
     root,
     temp: join(root, 'runner-temp'),

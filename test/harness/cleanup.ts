@@ -1,0 +1,5 @@
+import { afterAll } from 'vitest';
+import { removeStepFolders } from './runner.js';
+
+/** Vitest setup file: each test file removes the step folders its harness runs created. */
+afterAll(() => removeStepFolders());
