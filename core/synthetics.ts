@@ -1,4 +1,5 @@
 import {
+  type Canary,
   type CanaryRun,
   DescribeCanariesCommand,
   DescribeCanariesLastRunCommand,
@@ -100,6 +101,33 @@ export function schedulePeriodMs(expression: string | undefined): number | undef
   return period > 0 ? period : undefined;
 }
 
+/**
+ * Canary name -> the canary (DescribeCanaries, five names per call, every page). Names AWS does
+ * not know are absent (DescribeCanaries skips them silently): callers decide what that means.
+ */
+export async function describeCanariesByName(
+  synthetics: SyntheticsReader,
+  names: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, Canary>> {
+  const found = new Map<string, Canary>();
+  for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
+    const canaries = await collectPages(
+      'DescribeCanaries',
+      async (nextToken) => {
+        const page = await synthetics.send(
+          new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }),
+          { abortSignal: signal },
+        );
+        return { items: page.Canaries, next: page.NextToken };
+      },
+      MAX_LAST_RUN_PAGES,
+    );
+    for (const canary of canaries) if (canary.Name) found.set(canary.Name, canary);
+  }
+  return found;
+}
+
 /** Canary name -> its schedule expression (DescribeCanaries, five names per call, every page). */
 export async function describeCanarySchedules(
   synthetics: SyntheticsReader,
@@ -107,23 +135,8 @@ export async function describeCanarySchedules(
   signal?: AbortSignal,
 ): Promise<Map<string, string>> {
   const schedules = new Map<string, string>();
-  for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
-    const canaries = await collectPages(
-      'DescribeCanaries',
-      async (nextToken) => {
-        const page = await synthetics.send(
-          new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }),
-          {
-            abortSignal: signal,
-          },
-        );
-        return { items: page.Canaries, next: page.NextToken };
-      },
-      MAX_LAST_RUN_PAGES,
-    );
-    for (const canary of canaries) {
-      if (canary.Name && canary.Schedule?.Expression) schedules.set(canary.Name, canary.Schedule.Expression);
-    }
+  for (const [name, canary] of await describeCanariesByName(synthetics, names, signal)) {
+    if (canary.Schedule?.Expression) schedules.set(name, canary.Schedule.Expression);
   }
   return schedules;
 }

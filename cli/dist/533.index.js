@@ -538,6 +538,7 @@ function sections(...parts) {
 /* harmony export */   Lv: () => (/* binding */ schedulePeriodMs),
 /* harmony export */   Tb: () => (/* binding */ describeCanariesLastRun),
 /* harmony export */   X2: () => (/* binding */ CANARY_NAMES_PER_CALL),
+/* harmony export */   oq: () => (/* binding */ describeCanariesByName),
 /* harmony export */   q9: () => (/* binding */ describeCanarySchedules)
 /* harmony export */ });
 /* unused harmony exports MAX_LAST_RUN_PAGES, CANARY_RUNS_PAGE_SIZE, MAX_CANARY_RUNS_PAGES */
@@ -615,20 +616,29 @@ function schedulePeriodMs(expression) {
     const period = Number(match[1]) * (match[2].toLowerCase().startsWith('hour') ? HOUR_MS : MINUTE_MS);
     return period > 0 ? period : undefined;
 }
+/**
+ * Canary name -> the canary (DescribeCanaries, five names per call, every page). Names AWS does
+ * not know are absent (DescribeCanaries skips them silently): callers decide what that means.
+ */
+async function describeCanariesByName(synthetics, names, signal) {
+    const found = new Map();
+    for (const batch of (0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .chunk */ .iv)((0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .unique */ .Am)(names), CANARY_NAMES_PER_CALL)) {
+        const canaries = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .V)('DescribeCanaries', async (nextToken) => {
+            const page = await synthetics.send(new _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_2__.DescribeCanariesCommand({ Names: batch, NextToken: nextToken }), { abortSignal: signal });
+            return { items: page.Canaries, next: page.NextToken };
+        }, MAX_LAST_RUN_PAGES);
+        for (const canary of canaries)
+            if (canary.Name)
+                found.set(canary.Name, canary);
+    }
+    return found;
+}
 /** Canary name -> its schedule expression (DescribeCanaries, five names per call, every page). */
 async function describeCanarySchedules(synthetics, names, signal) {
     const schedules = new Map();
-    for (const batch of (0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .chunk */ .iv)((0,_collections_js__WEBPACK_IMPORTED_MODULE_0__/* .unique */ .Am)(names), CANARY_NAMES_PER_CALL)) {
-        const canaries = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .collectPages */ .V)('DescribeCanaries', async (nextToken) => {
-            const page = await synthetics.send(new _aws_sdk_client_synthetics__WEBPACK_IMPORTED_MODULE_2__.DescribeCanariesCommand({ Names: batch, NextToken: nextToken }), {
-                abortSignal: signal,
-            });
-            return { items: page.Canaries, next: page.NextToken };
-        }, MAX_LAST_RUN_PAGES);
-        for (const canary of canaries) {
-            if (canary.Name && canary.Schedule?.Expression)
-                schedules.set(canary.Name, canary.Schedule.Expression);
-        }
+    for (const [name, canary] of await describeCanariesByName(synthetics, names, signal)) {
+        if (canary.Schedule?.Expression)
+            schedules.set(name, canary.Schedule.Expression);
     }
     return schedules;
 }

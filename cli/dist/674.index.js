@@ -1,8 +1,16 @@
+<<<<<<<< HEAD:cli/dist/674.index.js
 export const id = 674;
 export const ids = [674];
 export const modules = {
 
 /***/ 55674:
+========
+export const id = 522;
+export const ids = [522];
+export const modules = {
+
+/***/ 14522:
+>>>>>>>> verdict-fis:cli/dist/522.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -162,9 +170,28 @@ const TERMINAL_OUTCOMES = [
     'stopped-by-stop-condition',
     'stopped-manually',
     'stopped-by-gate',
+    'nothing-injected',
     'cancelled',
     'failed',
 ];
+/** Outcomes that are never a pass, so never allowed: the gate's own stop, and no fault at all. */
+const NEVER_ALLOWED_OUTCOMES = ['stopped-by-gate', 'nothing-injected'];
+/** FIS's wait action injects nothing: it only paces the other actions. */
+const WAIT_ACTION_ID = 'aws:fis:wait';
+/** The actions that inject a fault: every action but `aws:fis:wait`. */
+function faultActions(actions) {
+    return actions.filter((action) => action.actionId !== WAIT_ACTION_ID);
+}
+/**
+ * No fault was injected: every fault action was skipped (FIS `emptyTargetResolutionMode: skip`
+ * with targets that resolved to nothing), or the template has none. Only for an experiment that
+ * ended on its own as `completed` or `cancelled`: a stopped or failed one is judged as such.
+ */
+function injectedNothing(status, actions) {
+    if (status !== 'completed' && status !== 'cancelled')
+        return false;
+    return faultActions(actions).every((action) => action.status === 'skipped');
+}
 /** FIS experiment statuses (API reference, ExperimentState). */
 const FIS_TERMINAL_STATUSES = ['completed', 'stopped', 'failed', 'cancelled'];
 const FIS_ACTIVE_STATUSES = (/* unused pure expression or super */ null && (['pending', 'initiating', 'running']));
@@ -190,6 +217,8 @@ function classifyOutcome(input) {
     // Whatever FIS says afterwards, an experiment the gate had to stop is the gate's doing.
     if (input.gateStop)
         return 'stopped-by-gate';
+    if (input.actions && injectedNothing(input.status, input.actions))
+        return 'nothing-injected';
     switch (input.status) {
         case 'completed':
             return 'completed';
@@ -229,6 +258,7 @@ const OUTCOME_MEANINGS = {
     'stopped-by-stop-condition': 'a stop-condition alarm of the template fired and FIS stopped the experiment',
     'stopped-manually': 'someone (or something) outside this step called StopExperiment',
     'stopped-by-gate': 'this step stopped the experiment: timeout, job cancellation or a steady-state breach',
+    'nothing-injected': 'FIS ended the experiment but every fault action was skipped (targets resolved to nothing): no fault, no evidence',
     cancelled: 'FIS cancelled the experiment before it ran, usually because no targets resolved',
     failed: 'an action or the experiment failed (see state.error and the action reasons)',
     'not-started': 'the preflight refused to start the experiment',
@@ -454,11 +484,18 @@ function readCanaryNames(inputs) {
     }
     return [...new Set(names)];
 }
-/** stopped-by-gate means timeout, cancellation or a breach: never a pass, so never allowed. */
-const ALLOWABLE_OUTCOMES = TERMINAL_OUTCOMES.filter((outcome) => outcome !== 'stopped-by-gate');
+/**
+ * stopped-by-gate means timeout, cancellation or a breach; nothing-injected means no fault ran:
+ * never a pass, so never allowed.
+ */
+const ALLOWABLE_OUTCOMES = TERMINAL_OUTCOMES.filter((outcome) => !NEVER_ALLOWED_OUTCOMES.includes(outcome));
 function readAllowedOutcomes(inputs) {
-    if (inputs.list('allowed-outcomes').includes('stopped-by-gate')) {
+    const listed = inputs.list('allowed-outcomes');
+    if (listed.includes('stopped-by-gate')) {
         throw (0,errors/* invalidInput */.aY)('allowed-outcomes', 'stopped-by-gate', `a timeout, cancellation or steady-state breach always fails; use one or more of ${ALLOWABLE_OUTCOMES.join(', ')}`);
+    }
+    if (listed.includes('nothing-injected')) {
+        throw (0,errors/* invalidInput */.aY)('allowed-outcomes', 'nothing-injected', `an experiment that injected no fault proves nothing and always fails; use one or more of ${ALLOWABLE_OUTCOMES.join(', ')}`);
     }
     return inputs.enumList('allowed-outcomes', ALLOWABLE_OUTCOMES, ['completed']);
 }
@@ -910,6 +947,29 @@ function summariseTargets(targets) {
     return [...counts].map(([name, count]) => `${name}: ${count}`).join(', ');
 }
 
+;// CONCATENATED MODULE: ./actions/run-experiment/src/signals.ts
+
+
+
+async function verifySignalNames(clients, region, names, signal) {
+    const [alarms, canaries] = await Promise.all([
+        names.alarms.length > 0 ? (0,core_cloudwatch/* describeAlarmsByName */.o7)(clients.cloudwatch, names.alarms, signal) : [],
+        names.canaries.length > 0
+            ? (0,core_synthetics/* describeCanariesByName */.oq)(clients.synthetics, names.canaries, signal)
+            : new Map(),
+    ]);
+    const knownAlarms = new Set(alarms.map((alarm) => alarm.AlarmName));
+    const missingAlarms = names.alarms.filter((name) => !knownAlarms.has(name));
+    if (missingAlarms.length > 0) {
+        throw (0,errors/* invalidInput */.aY)('steady-state-alarms', missingAlarms.join(', '), `no such CloudWatch alarm in ${region} (check the name and the region)`);
+    }
+    const missingCanaries = names.canaries.filter((name) => !canaries.has(name));
+    if (missingCanaries.length > 0) {
+        throw (0,errors/* invalidInput */.aY)('steady-state-canaries', missingCanaries.join(', '), `no such Synthetics canary in ${region} (check the name and the region)`);
+    }
+    return { canaries };
+}
+
 ;// CONCATENATED MODULE: ./actions/run-experiment/src/watch.ts
 
 
@@ -1008,6 +1068,7 @@ async function watchExperiment(deps, options) {
 
 
 
+
 /** After a cancel signal GitHub kills the process ~10 s later: confirm the stop within that. */
 const CANCEL_STOP_CONFIRM_MS = 5_000;
 const STOP_CONFIRM_MS = 2 * 60_000;
@@ -1017,6 +1078,8 @@ async function executeExperiment(deps, settings) {
     const report = emptyReport(settings, template);
     deps.log.info(`Experiment template ${template.id}${template.description ? ` (${template.description})` : ''}: ` +
         `${Object.keys(template.actions ?? {}).length} actions, stop conditions: ${report.template.stopConditionAlarms.join(', ') || 'none'}`);
+    // Before the preflight and without it: an unknown signal name would watch nothing.
+    await verifySignalNames(deps, settings.aws.region, { alarms: settings.steadyStateAlarms, canaries: settings.steadyStateCanaries }, deps.signal);
     if (settings.preflight) {
         const preflight = await runPreflight(deps, template, {
             clientToken: settings.clientToken,
@@ -1156,6 +1219,7 @@ async function conclude(deps, settings, report, last, gateStop, breaches) {
         reason: last.state?.reason,
         ...(gateStop ? { gateStop } : {}),
         firedStopConditions: report.stopConditions.filter((c) => c.fired).map((c) => c.alarm),
+        actions: report.actions,
     });
     const failures = gateStop
         ? [gateStopFailure(report, gateStop)]
@@ -1181,14 +1245,25 @@ function outcomeFailures(settings, report, outcome, status) {
     if (!isTerminalStatus(status))
         return [`the experiment had not ended (status ${status ?? 'unknown'})`];
     const failures = [];
-    if (!settings.allowedOutcomes.includes(outcome)) {
+    if (outcome === 'nothing-injected')
+        failures.push(nothingInjectedFailure(report.actions));
+    else if (!settings.allowedOutcomes.includes(outcome)) {
         failures.push(`outcome ${outcome} is not in allowed-outcomes (${settings.allowedOutcomes.join(', ')})`);
     }
-    // `completed` with every action skipped (or none at all) injected nothing: it proves nothing.
-    if (outcome === 'completed' && !report.actions.some((action) => action.status === 'completed')) {
-        failures.push(`no action ran (${report.actions.length === 0 ? 'the template has none' : 'every action was skipped'}): nothing was injected, so the experiment proves nothing`);
+    // FIS can end `completed` with an action `failed`: the fault did not run as designed.
+    if (status === 'completed') {
+        for (const action of report.actions.filter((a) => a.status === 'failed')) {
+            failures.push(`action ${action.name} failed${action.reason ? ` (${action.reason})` : ''}`);
+        }
     }
     return failures;
+}
+function nothingInjectedFailure(actions) {
+    const faults = faultActions(actions);
+    const which = faults.length === 0
+        ? 'the template has no fault action'
+        : `every fault action was skipped (${faults.map((a) => a.name).join(', ')})`;
+    return `${which}: nothing was injected, so the experiment proves nothing`;
 }
 /**
  * Breaches seen only as FIS was already ending. With a recovery-timeout an alarm breach is the

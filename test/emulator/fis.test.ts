@@ -117,17 +117,18 @@ describe('FIS over REST-JSON', () => {
     expect(alarms.MetricAlarms?.[0]?.StateValue).toBe('ALARM');
   });
 
-  it('fails with an error, and cancels when no targets resolve', async () => {
+  it('fails with an error, and skips every action when no targets resolve under skip', async () => {
     const failing = await fis.send(new StartExperimentCommand({ experimentTemplateId: 'EXTazPowerFail01' }));
     const empty = await fis.send(new StartExperimentCommand({ experimentTemplateId: 'EXTnoTargets001' }));
     clock.advance(2 * MINUTE_MS);
     const failed = await fis.send(new GetExperimentCommand({ id: failing.experiment!.id! }));
     expect(failed.experiment?.state?.status).toBe('failed');
     expect(failed.experiment?.state?.reason).toMatch(/stop-instances failed/);
-    const cancelled = await fis.send(new GetExperimentCommand({ id: empty.experiment!.id! }));
-    expect(cancelled.experiment?.state).toEqual({
-      status: 'cancelled',
-      reason: 'Target resolution returned empty set.',
+    const skipped = await fis.send(new GetExperimentCommand({ id: empty.experiment!.id! }));
+    expect(skipped.experiment?.state).toEqual({ status: 'completed', reason: 'Experiment completed.' });
+    expect(skipped.experiment?.actions?.failover?.state).toEqual({
+      status: 'skipped',
+      reason: 'Target resolution returned empty set: action skipped.',
     });
     const targets = await fis.send(
       new ListExperimentResolvedTargetsCommand({ experimentId: empty.experiment!.id! }),

@@ -117,6 +117,11 @@ export interface ExperimentTemplateSpec {
   /** CloudWatch alarm names or ARNs; names are expanded to ARNs in the caller's account/region. */
   stopConditionAlarms?: string[];
   emptyTargetResolutionMode?: 'fail' | 'skip';
+  /**
+   * With `skip`, how an experiment ends when every action was skipped: AWS documents nothing, so
+   * both plausible behaviours are selectable. Default `completed`.
+   */
+  whenAllActionsSkipped?: 'completed' | 'cancelled';
   /** What target resolution finds. Omitted: one entry per resource ARN of each target. */
   resolvedTargets?: ResolvedTargetSpec[];
   /** Default: `{ preset: 'completes' }`. */

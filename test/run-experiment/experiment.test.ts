@@ -142,21 +142,31 @@ describe('executeExperiment: outcomes', () => {
     expect(report.summaryLine).toContain('inject-latency failed, stress-cpu cancelled');
   });
 
-  it('reports cancelled when no targets resolve (skip) and failed with TargetResolutionFailed (fail)', async () => {
+  it('no targets resolve: nothing-injected (skip; FIS ending completed or cancelled) and failed with TargetResolutionFailed (fail)', async () => {
     const unresolved = { resolvedTargets: [] };
+    const skip = { ...unresolved, emptyTargetResolutionMode: 'skip' } as const;
     const w = await setup(
       scenario([
+        template('EXTskip', { preset: 'targets-unresolved' }, skip),
         template(
-          'EXTskip',
+          'EXTskipCancel',
           { preset: 'targets-unresolved' },
-          { ...unresolved, emptyTargetResolutionMode: 'skip' },
+          { ...skip, whenAllActionsSkipped: 'cancelled' },
         ),
         template('EXTfail', { preset: 'targets-unresolved' }, unresolved),
       ]),
     );
     const skipped = await executeExperiment(w.deps, settings({ 'experiment-template-id': 'EXTskip' }));
-    expect(skipped.outcome).toBe('cancelled');
-    expect(skipped.experiment?.reason).toBe('Target resolution returned empty set.');
+    expect(skipped.outcome).toBe('nothing-injected');
+    expect(skipped.experiment?.status).toBe('completed');
+    expect(skipped.actions.map((a) => a.status)).toEqual(['skipped', 'skipped']);
+    const cancelled = await executeExperiment(
+      w.deps,
+      settings({ 'experiment-template-id': 'EXTskipCancel', 'allowed-outcomes': 'cancelled' }),
+    );
+    expect(cancelled.outcome).toBe('nothing-injected');
+    expect(cancelled.passed).toBe(false);
+    expect(cancelled.experiment?.reason).toBe('Target resolution returned empty set.');
     const failed = await executeExperiment(w.deps, settings({ 'experiment-template-id': 'EXTfail' }));
     expect(failed.outcome).toBe('failed');
     expect(failed.experiment?.error?.code).toBe('TargetResolutionFailed');

@@ -72,9 +72,9 @@ describe('run-experiment: no unearned pass', () => {
       ]),
     );
     const report = await executeExperiment(w.deps, settings({ 'experiment-template-id': 'EXTskipped' }));
-    expect(report.outcome).toBe('completed');
+    expect(report.outcome).toBe('nothing-injected');
     expect(report.passed).toBe(false);
-    expect(report.failures.join()).toMatch(/no action ran/);
+    expect(report.failures.join()).toMatch(/every fault action was skipped.*nothing was injected/);
   });
 
   it('a template with no actions at all proves nothing: no pass', async () => {
@@ -83,7 +83,7 @@ describe('run-experiment: no unearned pass', () => {
     );
     const report = await executeExperiment(w.deps, settings({ 'experiment-template-id': 'EXTnoActions' }));
     expect(report.passed).toBe(false);
-    expect(report.failures.join()).toMatch(/no action ran/);
+    expect(report.failures.join()).toMatch(/the template has no fault action: nothing was injected/);
   });
 
   it('says loudly that StopExperiment failed and the experiment may still be running', async () => {

@@ -170,7 +170,7 @@ describe('preflight', () => {
     );
     expect(report.outcome).toBe('not-started');
     expect(report.summaryLine).toMatch(
-      /targets-resolve.*ended cancelled \(Target resolution returned empty set\.\) with 0 resolved targets/,
+      /targets-resolve.*ended completed \(Experiment completed\.\) with 0 resolved targets/,
     );
     expect(w.emu.calls('fis:StartExperiment')).toHaveLength(1);
   });

@@ -130,8 +130,8 @@ describe('run-experiment: steady-state changes between two polls', () => {
     expect(ok(w.emu, 'synthetics:DescribeCanariesLastRun').length).toBeGreaterThan(15);
     expect(ok(w.emu, 'cloudwatch:DescribeAlarmHistory')).toHaveLength(0);
     expect(ok(w.emu, 'synthetics:GetCanaryRuns')).toHaveLength(0);
-    // The schedule is read once per watch.
-    expect(ok(w.emu, 'synthetics:DescribeCanaries')).toHaveLength(1);
+    // Once to check the name before the start, once for the schedule when the watch begins.
+    expect(ok(w.emu, 'synthetics:DescribeCanaries')).toHaveLength(2);
   });
 
   it('a canary whose schedule cannot be read is checked with GetCanaryRuns: dearer, never blinder', async () => {
@@ -146,6 +146,14 @@ describe('run-experiment: steady-state changes between two polls', () => {
         ],
       }),
     );
+    // The name check before the start is answered (a zero-latency fault uses up one call); every
+    // DescribeCanaries after it fails.
+    w.emu.injectFault({
+      service: 'synthetics',
+      operation: 'DescribeCanaries',
+      kind: 'latency',
+      latencyMs: 0,
+    });
     w.emu.injectFault({
       service: 'synthetics',
       operation: 'DescribeCanaries',

@@ -96883,20 +96883,29 @@ function schedulePeriodMs(expression) {
     const period = Number(match[1]) * (match[2].toLowerCase().startsWith('hour') ? HOUR_MS : MINUTE_MS);
     return period > 0 ? period : undefined;
 }
+/**
+ * Canary name -> the canary (DescribeCanaries, five names per call, every page). Names AWS does
+ * not know are absent (DescribeCanaries skips them silently): callers decide what that means.
+ */
+async function describeCanariesByName(synthetics, names, signal) {
+    const found = new Map();
+    for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
+        const canaries = await collectPages('DescribeCanaries', async (nextToken) => {
+            const page = await synthetics.send(new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }), { abortSignal: signal });
+            return { items: page.Canaries, next: page.NextToken };
+        }, MAX_LAST_RUN_PAGES);
+        for (const canary of canaries)
+            if (canary.Name)
+                found.set(canary.Name, canary);
+    }
+    return found;
+}
 /** Canary name -> its schedule expression (DescribeCanaries, five names per call, every page). */
 async function describeCanarySchedules(synthetics, names, signal) {
     const schedules = new Map();
-    for (const batch of chunk(unique(names), CANARY_NAMES_PER_CALL)) {
-        const canaries = await collectPages('DescribeCanaries', async (nextToken) => {
-            const page = await synthetics.send(new DescribeCanariesCommand({ Names: batch, NextToken: nextToken }), {
-                abortSignal: signal,
-            });
-            return { items: page.Canaries, next: page.NextToken };
-        }, MAX_LAST_RUN_PAGES);
-        for (const canary of canaries) {
-            if (canary.Name && canary.Schedule?.Expression)
-                schedules.set(canary.Name, canary.Schedule.Expression);
-        }
+    for (const [name, canary] of await describeCanariesByName(synthetics, names, signal)) {
+        if (canary.Schedule?.Expression)
+            schedules.set(name, canary.Schedule.Expression);
     }
     return schedules;
 }
@@ -96961,7 +96970,7 @@ function listAllCanaries(client, signal) {
     });
 }
 /** Canaries by name, five per call; names AWS does not know are simply absent. */
-async function describeCanariesByName(client, names, signal) {
+async function synthetics_describeCanariesByName(client, names, signal) {
     const found = [];
     for (const batch of collections_chunk(names, CANARY_NAMES_PER_CALL)) {
         const canaries = await paging_collectPages('DescribeCanaries', async (token) => {
@@ -97056,7 +97065,7 @@ async function resolveCanaries(deps, selection) {
         wanted.push(...matchPatterns(known, selection.patterns, deps.region));
     }
     else {
-        known = await describeCanariesByName(deps.synthetics, [...new Set(wanted)], deps.signal);
+        known = await synthetics_describeCanariesByName(deps.synthetics, [...new Set(wanted)], deps.signal);
     }
     const byName = new Map(known.map((canary) => [canary.Name ?? '', canary]));
     const unique = [...new Set(wanted)].sort();

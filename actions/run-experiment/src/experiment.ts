@@ -13,6 +13,7 @@ import {
   classifyOutcome,
   describeGateStop,
   type ExperimentOutcome,
+  faultActions,
   type GateStopCause,
   isTerminalStatus,
   type Outcome,
@@ -20,6 +21,7 @@ import {
 } from './outcome.js';
 import { type PreflightCheck, runPreflight } from './preflight.js';
 import type { RunExperimentSettings } from './settings.js';
+import { verifySignalNames } from './signals.js';
 import {
   type AlarmStatus,
   allAlarmsOk,
@@ -117,6 +119,13 @@ export async function executeExperiment(
       `${Object.keys(template.actions ?? {}).length} actions, stop conditions: ${report.template.stopConditionAlarms.join(', ') || 'none'}`,
   );
 
+  // Before the preflight and without it: an unknown signal name would watch nothing.
+  await verifySignalNames(
+    deps,
+    settings.aws.region,
+    { alarms: settings.steadyStateAlarms, canaries: settings.steadyStateCanaries },
+    deps.signal,
+  );
   if (settings.preflight) {
     const preflight = await runPreflight(deps, template, {
       clientToken: settings.clientToken,
@@ -276,6 +285,7 @@ async function conclude(
     reason: last.state?.reason,
     ...(gateStop ? { gateStop } : {}),
     firedStopConditions: report.stopConditions.filter((c) => c.fired).map((c) => c.alarm),
+    actions: report.actions,
   });
   const failures = gateStop
     ? [gateStopFailure(report, gateStop)]
@@ -306,16 +316,26 @@ function outcomeFailures(
   // Unreachable today (the watch ends only on a terminal status or a gate stop): never a pass.
   if (!isTerminalStatus(status)) return [`the experiment had not ended (status ${status ?? 'unknown'})`];
   const failures: string[] = [];
-  if (!(settings.allowedOutcomes as readonly string[]).includes(outcome)) {
+  if (outcome === 'nothing-injected') failures.push(nothingInjectedFailure(report.actions));
+  else if (!(settings.allowedOutcomes as readonly string[]).includes(outcome)) {
     failures.push(`outcome ${outcome} is not in allowed-outcomes (${settings.allowedOutcomes.join(', ')})`);
   }
-  // `completed` with every action skipped (or none at all) injected nothing: it proves nothing.
-  if (outcome === 'completed' && !report.actions.some((action) => action.status === 'completed')) {
-    failures.push(
-      `no action ran (${report.actions.length === 0 ? 'the template has none' : 'every action was skipped'}): nothing was injected, so the experiment proves nothing`,
-    );
+  // FIS can end `completed` with an action `failed`: the fault did not run as designed.
+  if (status === 'completed') {
+    for (const action of report.actions.filter((a) => a.status === 'failed')) {
+      failures.push(`action ${action.name} failed${action.reason ? ` (${action.reason})` : ''}`);
+    }
   }
   return failures;
+}
+
+function nothingInjectedFailure(actions: readonly ActionResult[]): string {
+  const faults = faultActions(actions);
+  const which =
+    faults.length === 0
+      ? 'the template has no fault action'
+      : `every fault action was skipped (${faults.map((a) => a.name).join(', ')})`;
+  return `${which}: nothing was injected, so the experiment proves nothing`;
 }
 
 /**

@@ -7,9 +7,37 @@ export const TERMINAL_OUTCOMES = [
   'stopped-by-stop-condition',
   'stopped-manually',
   'stopped-by-gate',
+  'nothing-injected',
   'cancelled',
   'failed',
 ] as const;
+
+/** Outcomes that are never a pass, so never allowed: the gate's own stop, and no fault at all. */
+export const NEVER_ALLOWED_OUTCOMES: readonly ExperimentOutcome[] = ['stopped-by-gate', 'nothing-injected'];
+
+/** FIS's wait action injects nothing: it only paces the other actions. */
+export const WAIT_ACTION_ID = 'aws:fis:wait';
+
+export interface ActionFacts {
+  name: string;
+  actionId?: string;
+  status: string;
+}
+
+/** The actions that inject a fault: every action but `aws:fis:wait`. */
+export function faultActions(actions: readonly ActionFacts[]): ActionFacts[] {
+  return actions.filter((action) => action.actionId !== WAIT_ACTION_ID);
+}
+
+/**
+ * No fault was injected: every fault action was skipped (FIS `emptyTargetResolutionMode: skip`
+ * with targets that resolved to nothing), or the template has none. Only for an experiment that
+ * ended on its own as `completed` or `cancelled`: a stopped or failed one is judged as such.
+ */
+export function injectedNothing(status: string | undefined, actions: readonly ActionFacts[]): boolean {
+  if (status !== 'completed' && status !== 'cancelled') return false;
+  return faultActions(actions).every((action) => action.status === 'skipped');
+}
 
 export type ExperimentOutcome = (typeof TERMINAL_OUTCOMES)[number];
 
@@ -57,11 +85,14 @@ export interface ClassifyInput {
   gateStop?: GateStopCause;
   /** Names/ARNs of stop-condition alarms in ALARM when the experiment ended. */
   firedStopConditions?: readonly string[];
+  /** The experiment's actions, to tell `nothing-injected` from `completed`. */
+  actions?: readonly ActionFacts[];
 }
 
 export function classifyOutcome(input: ClassifyInput): ExperimentOutcome {
   // Whatever FIS says afterwards, an experiment the gate had to stop is the gate's doing.
   if (input.gateStop) return 'stopped-by-gate';
+  if (input.actions && injectedNothing(input.status, input.actions)) return 'nothing-injected';
   switch (input.status) {
     case 'completed':
       return 'completed';
@@ -101,6 +132,8 @@ export const OUTCOME_MEANINGS: Record<Outcome, string> = {
   'stopped-by-stop-condition': 'a stop-condition alarm of the template fired and FIS stopped the experiment',
   'stopped-manually': 'someone (or something) outside this step called StopExperiment',
   'stopped-by-gate': 'this step stopped the experiment: timeout, job cancellation or a steady-state breach',
+  'nothing-injected':
+    'FIS ended the experiment but every fault action was skipped (targets resolved to nothing): no fault, no evidence',
   cancelled: 'FIS cancelled the experiment before it ran, usually because no targets resolved',
   failed: 'an action or the experiment failed (see state.error and the action reasons)',
   'not-started': 'the preflight refused to start the experiment',

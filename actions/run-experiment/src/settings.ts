@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
-import { type ExperimentOutcome, TERMINAL_OUTCOMES } from './outcome.js';
+import { type ExperimentOutcome, NEVER_ALLOWED_OUTCOMES, TERMINAL_OUTCOMES } from './outcome.js';
 
 /**
  * Every input of the action, parsed once and validated before any AWS call. Messages name the
@@ -296,15 +296,28 @@ function readCanaryNames(inputs: Inputs): string[] {
   return [...new Set(names)];
 }
 
-/** stopped-by-gate means timeout, cancellation or a breach: never a pass, so never allowed. */
-export const ALLOWABLE_OUTCOMES = TERMINAL_OUTCOMES.filter((outcome) => outcome !== 'stopped-by-gate');
+/**
+ * stopped-by-gate means timeout, cancellation or a breach; nothing-injected means no fault ran:
+ * never a pass, so never allowed.
+ */
+export const ALLOWABLE_OUTCOMES = TERMINAL_OUTCOMES.filter(
+  (outcome) => !NEVER_ALLOWED_OUTCOMES.includes(outcome),
+);
 
 function readAllowedOutcomes(inputs: Inputs): ExperimentOutcome[] {
-  if (inputs.list('allowed-outcomes').includes('stopped-by-gate')) {
+  const listed = inputs.list('allowed-outcomes');
+  if (listed.includes('stopped-by-gate')) {
     throw invalidInput(
       'allowed-outcomes',
       'stopped-by-gate',
       `a timeout, cancellation or steady-state breach always fails; use one or more of ${ALLOWABLE_OUTCOMES.join(', ')}`,
+    );
+  }
+  if (listed.includes('nothing-injected')) {
+    throw invalidInput(
+      'allowed-outcomes',
+      'nothing-injected',
+      `an experiment that injected no fault proves nothing and always fails; use one or more of ${ALLOWABLE_OUTCOMES.join(', ')}`,
     );
   }
   return inputs.enumList('allowed-outcomes', ALLOWABLE_OUTCOMES, ['completed']);

@@ -8,7 +8,15 @@ import type {
   ResolvedTargetSpec,
 } from '../scenario.js';
 import type { AlarmStore } from './alarms.js';
-import { REASON, resolveTimeline, STOPPING_MS, skipAllSteps, unresolvedTargetSteps } from './timelines.js';
+import {
+  actionsWithEmptyTargets,
+  emptyTargetNames,
+  REASON,
+  resolveTimeline,
+  STOPPING_MS,
+  skipAllSteps,
+  unresolvedTargetSteps,
+} from './timelines.js';
 
 export const TERMINAL_STATUSES: readonly ExperimentStatus[] = ['completed', 'stopped', 'failed', 'cancelled'];
 const TERMINAL_ACTIONS: readonly ActionStatus[] = [...TERMINAL_STATUSES, 'skipped'];
@@ -110,14 +118,25 @@ export class ExperimentStore {
   start(request: StartRequest): ExperimentRecord {
     const { template, now } = request;
     const resolvedTargets = template.resolvedTargets ?? defaultResolvedTargets(template);
-    const hasTargets = Object.keys(template.targets ?? {}).length === 0 || resolvedTargets.length > 0;
-    const steps = !hasTargets
+    const empty = emptyTargetNames(template, resolvedTargets);
+    // skip mode: only the actions on an empty target are skipped, the rest run (see timelines.ts).
+    const skippedActions =
+      template.emptyTargetResolutionMode === 'skip' ? actionsWithEmptyTargets(template, empty) : [];
+    const allSkipped =
+      skippedActions.length > 0 && skippedActions.length === Object.keys(template.actions ?? {}).length;
+    const unresolved = empty.length > 0 && (template.emptyTargetResolutionMode !== 'skip' || allSkipped);
+    const steps = unresolved
       ? unresolvedTargetSteps(template)
       : request.actionsMode === 'skip-all'
         ? skipAllSteps()
         : resolveTimeline(template.timeline, template, request.alarmArnOf);
-    const actions = Object.fromEntries(
-      Object.keys(template.actions ?? {}).map((name) => [name, { status: 'pending' as ActionStatus }]),
+    const actions: Record<string, ActionRecord> = Object.fromEntries(
+      Object.keys(template.actions ?? {}).map((name) => [
+        name,
+        skippedActions.includes(name)
+          ? { status: 'skipped' as ActionStatus, reason: REASON.actionTargetsEmpty, endTime: now }
+          : { status: 'pending' as ActionStatus },
+      ]),
     );
     const experiment: ExperimentRecord = {
       id: newExperimentId(),
@@ -131,7 +150,7 @@ export class ExperimentStore {
       startTime: now,
       status: 'pending',
       actions,
-      resolvedTargets: hasTargets ? resolvedTargets : [],
+      resolvedTargets,
       pending: steps.map((step) => ({ ...step, at: now + step.afterMs })),
     };
     this.experiments.push(experiment);

@@ -21,6 +21,8 @@ export const REASON = {
   stopping: 'Experiment is stopping.',
   stoppedByUser: 'Experiment stopped by user.',
   emptyTargets: 'Target resolution returned empty set.',
+  /** An action skipped under emptyTargetResolutionMode `skip` (wording not documented by AWS). */
+  actionTargetsEmpty: 'Target resolution returned empty set: action skipped.',
   failed: 'Action failed.',
 } as const;
 
@@ -35,16 +37,47 @@ function startSteps(): ExperimentStep[] {
   ];
 }
 
+/** Targets of the template that resolved to nothing. */
+export function emptyTargetNames(
+  template: ExperimentTemplateSpec,
+  resolved: readonly { targetName: string }[],
+): string[] {
+  return Object.keys(template.targets ?? {}).filter((name) => !resolved.some((r) => r.targetName === name));
+}
+
+/** Actions that act on at least one empty target (an `aws:fis:wait` action has no target). */
+export function actionsWithEmptyTargets(
+  template: ExperimentTemplateSpec,
+  empty: readonly string[],
+): string[] {
+  return Object.entries(template.actions ?? {})
+    .filter(([, action]) => Object.values(action.targets ?? {}).some((target) => empty.includes(target)))
+    .map(([name]) => name);
+}
+
 /**
- * No targets: with emptyTargetResolutionMode `skip` the experiment is `cancelled`; with the default
- * `fail` it is `failed` with a TargetResolutionFailed error (FIS API reference, ExperimentState).
+ * Targets that resolve to nothing (FIS user guide, "Experiment options for AWS FIS", Empty target
+ * resolution mode, https://docs.aws.amazon.com/fis/latest/userguide/experiment-options.html):
+ * with the default `fail` the experiment is `failed` with a TargetResolutionFailed error (API
+ * reference, ExperimentState / ExperimentError); with `skip` the actions on the empty targets are
+ * `skipped` (ExperimentActionState lists `skipped`) and the experiment goes on with the others.
+ *
+ * When `skip` leaves no action at all, AWS documents nothing about the experiment's own end: both
+ * plausible behaviours are selectable with the template's `whenAllActionsSkipped`: `completed`
+ * (the default: an experiment with nothing left to run has nothing that failed) or `cancelled`.
  */
 export function unresolvedTargetSteps(template: ExperimentTemplateSpec): ExperimentStep[] {
   const initiating: ExperimentStep = { afterMs: 0, status: 'initiating', reason: REASON.initiating };
   if (template.emptyTargetResolutionMode === 'skip') {
+    const end = template.whenAllActionsSkipped ?? 'completed';
     return [
       initiating,
-      { afterMs: INITIATING_MS, status: 'cancelled', reason: REASON.emptyTargets, actions: 'cancelled' },
+      {
+        afterMs: INITIATING_MS,
+        status: end,
+        reason: end === 'completed' ? REASON.completed : REASON.emptyTargets,
+        actions: 'skipped',
+      },
     ];
   }
   const error = {

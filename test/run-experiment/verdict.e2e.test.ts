@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../emulator/index.js';
+import { emulatorEnv } from '../harness/aws.js';
+import { type RunOptions, runPost, runStep } from '../harness/runner.js';
+import { scenario, template } from './helpers.js';
+
+/**
+ * Issue 9, run-experiment side: each case a false pass (or a leak) reproduced through the
+ * committed bundle, run as the GitHub runner runs it, against the emulator on real time.
+ */
+const ACTION = 'run-experiment';
+const E2E_TIMEOUT_MS = 90_000;
+
+const emulators: Emulator[] = [];
+afterAll(async () => {
+  await Promise.all(emulators.splice(0).map((emu) => emu.close()));
+});
+
+async function emulator(...args: Parameters<typeof startEmulator>): Promise<Emulator> {
+  const emu = await startEmulator(...args);
+  emulators.push(emu);
+  return emu;
+}
+
+function step(emu: Emulator, inputs: Record<string, string>, extra: Partial<RunOptions> = {}): RunOptions {
+  return { action: ACTION, inputs: { 'poll-interval': '5s', ...inputs }, env: emulatorEnv(emu), ...extra };
+}
+
+function report(main: { outputs: Record<string, string> }): { outcome: string; failures: string[] } {
+  return JSON.parse(readFileSync(main.outputs['report-path']!, 'utf8'));
+}
+
+/** A wait action and a fault whose target resolves to nothing; another target does resolve. */
+function waitAndEmptyFault(id: string, extra: Parameters<typeof template>[2] = {}) {
+  const base = template(id, { preset: 'completes', durationMs: 3_000 });
+  return template(
+    id,
+    { preset: 'completes', durationMs: 3_000 },
+    {
+      targets: {
+        ...base.targets,
+        'db-cluster': {
+          resourceType: 'aws:rds:cluster',
+          resourceTags: { env: 'gone' },
+          selectionMode: 'ALL',
+        },
+      },
+      actions: {
+        'wait-a-bit': { actionId: 'aws:fis:wait', parameters: { duration: 'PT3S' } },
+        failover: { actionId: 'aws:rds:failover-db-cluster', targets: { Clusters: 'db-cluster' } },
+      },
+      emptyTargetResolutionMode: 'skip',
+      resolvedTargets: (base.targets['api-tasks']?.resourceArns ?? []).map((arn) => ({
+        targetName: 'api-tasks',
+        resourceType: 'aws:ecs:task',
+        targetInformation: { identifier: arn },
+      })),
+      ...extra,
+    },
+  );
+}
+
+describe.concurrent('run-experiment verdicts (issue 9)', () => {
+  it(
+    'case 1: completed with every fault action skipped is nothing-injected, not a pass (validate-targets too)',
+    async () => {
+      const emu = await emulator({ scenario: scenario([waitAndEmptyFault('EXTskipped')]) });
+      const main = await runStep(
+        step(emu, { 'experiment-template-id': 'EXTskipped', 'validate-targets': 'true' }),
+      );
+      expect(JSON.parse(main.outputs.actions!)).toMatchObject({
+        'wait-a-bit': { status: 'completed' },
+        failover: { status: 'skipped' },
+      });
+      expect(main.outputs.state).toBe('completed');
+      expect(main.exitCode).toBe(1);
+      expect(main.outputs.outcome).toBe('nothing-injected');
+      expect(main.failure).toMatch(/every fault action was skipped \(failover\): nothing was injected/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  for (const end of ['completed', 'cancelled'] as const) {
+    it(
+      `case 1: every action skipped, FIS ending ${end} (AWS documents neither): never a pass`,
+      async () => {
+        const only = waitAndEmptyFault('EXTallSkipped', { whenAllActionsSkipped: end });
+        delete (only.actions as Record<string, unknown>)['wait-a-bit'];
+        const emu = await emulator({ scenario: scenario([only]) });
+        const main = await runStep(
+          step(emu, {
+            'experiment-template-id': 'EXTallSkipped',
+            'allowed-outcomes': 'completed, cancelled',
+          }),
+        );
+        expect(main.outputs.state).toBe(end);
+        expect(main.exitCode).toBe(1);
+        expect(report(main).failures.join('; ')).toMatch(/nothing was injected/);
+      },
+      E2E_TIMEOUT_MS,
+    );
+  }
+
+  it(
+    'case 1: completed with an action failed is a failure, whatever allowed-outcomes says',
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([
+          template('EXTactionFailed', [
+            { afterMs: 0, status: 'initiating' },
+            { afterMs: 1_000, status: 'running', actions: 'running' },
+            {
+              afterMs: 3_000,
+              status: 'completed',
+              reason: 'Experiment completed.',
+              actions: { 'inject-latency': 'completed', 'stress-cpu': 'failed' },
+            },
+          ]),
+        ]),
+      });
+      const main = await runStep(step(emu, { 'experiment-template-id': 'EXTactionFailed' }));
+      expect(main.outputs.state).toBe('completed');
+      expect(main.exitCode).toBe(1);
+      expect(main.failure).toMatch(/action stress-cpu failed/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    'case 2: a misspelled steady-state canary is an input error before StartExperiment',
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([template('EXTquick', { preset: 'completes', durationMs: 3_000 })], {
+          canaries: [{ name: 'checkout-api-canary', schedule: 'rate(1 minute)' }],
+        }),
+      });
+      const main = await runStep(
+        step(emu, {
+          'experiment-template-id': 'EXTquick',
+          'steady-state-canaries': 'checkout-api-canray',
+        }),
+      );
+      expect(main.exitCode).toBe(1);
+      expect(main.failure).toBe(
+        "Invalid steady-state-canaries 'checkout-api-canray': no such Synthetics canary in us-east-1 (check the name and the region)",
+      );
+      expect(emu.calls('fis:StartExperiment')).toHaveLength(0);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    'case 2: unknown steady-state alarms are an input error before StartExperiment, also with preflight: false',
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([template('EXTquick', { preset: 'completes', durationMs: 3_000 })]),
+      });
+      const main = await runStep(
+        step(emu, {
+          'experiment-template-id': 'EXTquick',
+          'steady-state-alarms': 'checkout-latency-p99, orders-erors',
+          preflight: 'false',
+        }),
+      );
+      expect(main.exitCode).toBe(1);
+      expect(main.failure).toBe(
+        "Invalid steady-state-alarms 'orders-erors': no such CloudWatch alarm in us-east-1 (check the name and the region)",
+      );
+      expect(emu.calls('fis:StartExperiment')).toHaveLength(0);
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
