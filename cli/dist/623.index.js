@@ -3203,15 +3203,15 @@ const FALLBACK_STS_REGION = 'us-east-1';
 // `git` writes this for the "before" of a push that created the branch.
 const ZERO_SHA = /^0+$/;
 function readSettings(inputs, env, workspace = env.GITHUB_WORKSPACE ?? process.cwd()) {
-    const root = absolute(inputs.string('working-directory', '.'), workspace);
+    const root = workingDirectory(inputs, workspace);
     const resolve = inputs.boolean('resolve', false);
     const diff = diffBounds(inputs, env);
     const configInput = inputs.optional('config');
     const sarif = inputs.optional('sarif-path');
     return {
         root,
-        paths: checkedPaths(inputs.list('paths'), root),
-        ignorePaths: inputs.list('ignore-paths'),
+        paths: checkedPaths(inputs.globList('paths'), root),
+        ignorePaths: inputs.globList('ignore-paths'),
         scan: inputs.enumeration('scan', SCAN_MODES, 'changed'),
         ...diff,
         failOn: inputs.enumeration('fail-on', FAIL_ON, 'error'),
@@ -3226,6 +3226,23 @@ function readSettings(inputs, env, workspace = env.GITHUB_WORKSPACE ?? process.c
         roleArns: readRoleArns(inputs),
         ...(resolve ? { aws: (0,aws/* readAwsSettings */.p3)(inputs, withStsRegionFallback(env)) } : {}),
     };
+}
+/** The scanned folder must exist: a typo would otherwise scan nothing and pass. */
+function workingDirectory(inputs, workspace) {
+    const value = inputs.string('working-directory', '.');
+    const root = absolute(value, workspace);
+    if (!isDirectory(root)) {
+        throw (0,errors/* invalidInput */.aY)('working-directory', value, `use a folder that exists under ${workspace}`);
+    }
+    return root;
+}
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 function optionalSetting(key, value) {
     return value === undefined || value === '' ? {} : { [key]: value };
@@ -3370,7 +3387,9 @@ async function runAzCheck(host, dependencies = {}) {
     const active = scan.findings.filter((f) => !f.suppressed);
     const suppressed = scan.findings.filter((f) => f.suppressed);
     const resolution = settings.resolve ? await resolve(active, settings, host, dependencies) : undefined;
-    const outcome = verdict(active, settings.failOn, scan.filesUnparsed);
+    const outcome = files.length === 0
+        ? noFilesChecked(host, settings, changeDescription)
+        : verdict(active, settings.failOn, scan.filesUnparsed);
     const report = {
         ...outcome,
         findings: active,
@@ -3404,6 +3423,20 @@ async function resolve(findings, settings, host, dependencies) {
     for (const finding of findings)
         applyResolution(finding, resolution.accounts);
     return resolution;
+}
+/**
+ * Nothing matched: an explicit, annotated neutral, never a quiet pass. The annotation names what
+ * was looked for, so a mistyped glob or working-directory is visible on the run.
+ */
+function noFilesChecked(host, settings, changeDescription) {
+    const where = [
+        `working-directory ${toRelative(host.workspace, settings.root) || '.'}`,
+        settings.paths.length > 0 ? `paths ${settings.paths.join(', ')}` : 'every path',
+        changeDescription ? `files changed in ${changeDescription}` : 'scan all',
+    ].join('; ');
+    const message = `0 files checked (${where}): no Terraform, CloudFormation, Kubernetes or other IaC file matched`;
+    host.annotate({ level: 'warning', title: 'az-check: no files checked', message });
+    return { result: 'pass', summaryLine: `No files checked: ${message}` };
 }
 function verdict(findings, failOn, filesUnparsed) {
     // A file that did not parse was only line-scanned: the verdict says so, pass or fail.

@@ -67,7 +67,10 @@ export async function runAzCheck(host: Host, dependencies: AzCheckDependencies =
   const suppressed = scan.findings.filter((f) => f.suppressed);
 
   const resolution = settings.resolve ? await resolve(active, settings, host, dependencies) : undefined;
-  const outcome = verdict(active, settings.failOn, scan.filesUnparsed);
+  const outcome =
+    files.length === 0
+      ? noFilesChecked(host, settings, changeDescription)
+      : verdict(active, settings.failOn, scan.filesUnparsed);
   const report: ReportInput = {
     ...outcome,
     findings: active,
@@ -108,6 +111,25 @@ async function resolve(
   );
   for (const finding of findings) applyResolution(finding, resolution.accounts);
   return resolution;
+}
+
+/**
+ * Nothing matched: an explicit, annotated neutral, never a quiet pass. The annotation names what
+ * was looked for, so a mistyped glob or working-directory is visible on the run.
+ */
+function noFilesChecked(
+  host: Host,
+  settings: AzCheckSettings,
+  changeDescription: string | undefined,
+): Pick<GateOutcome, 'summaryLine'> & { result: 'pass' } {
+  const where = [
+    `working-directory ${toRelative(host.workspace, settings.root) || '.'}`,
+    settings.paths.length > 0 ? `paths ${settings.paths.join(', ')}` : 'every path',
+    changeDescription ? `files changed in ${changeDescription}` : 'scan all',
+  ].join('; ');
+  const message = `0 files checked (${where}): no Terraform, CloudFormation, Kubernetes or other IaC file matched`;
+  host.annotate({ level: 'warning', title: 'az-check: no files checked', message });
+  return { result: 'pass', summaryLine: `No files checked: ${message}` };
 }
 
 function verdict(

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
@@ -88,15 +88,15 @@ export function readSettings(
   env: NodeJS.ProcessEnv,
   workspace: string = env.GITHUB_WORKSPACE ?? process.cwd(),
 ): AzCheckSettings {
-  const root = absolute(inputs.string('working-directory', '.'), workspace);
+  const root = workingDirectory(inputs, workspace);
   const resolve = inputs.boolean('resolve', false);
   const diff = diffBounds(inputs, env);
   const configInput = inputs.optional('config');
   const sarif = inputs.optional('sarif-path');
   return {
     root,
-    paths: checkedPaths(inputs.list('paths'), root),
-    ignorePaths: inputs.list('ignore-paths'),
+    paths: checkedPaths(inputs.globList('paths'), root),
+    ignorePaths: inputs.globList('ignore-paths'),
     scan: inputs.enumeration('scan', SCAN_MODES, 'changed'),
     ...diff,
     failOn: inputs.enumeration('fail-on', FAIL_ON, 'error'),
@@ -120,6 +120,24 @@ export function readSettings(
     roleArns: readRoleArns(inputs),
     ...(resolve ? { aws: readAwsSettings(inputs, withStsRegionFallback(env)) } : {}),
   };
+}
+
+/** The scanned folder must exist: a typo would otherwise scan nothing and pass. */
+function workingDirectory(inputs: Inputs, workspace: string): string {
+  const value = inputs.string('working-directory', '.');
+  const root = absolute(value, workspace);
+  if (!isDirectory(root)) {
+    throw invalidInput('working-directory', value, `use a folder that exists under ${workspace}`);
+  }
+  return root;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function optionalSetting<K extends string, V>(key: K, value: V | undefined | ''): { [P in K]?: V } {

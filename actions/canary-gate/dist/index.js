@@ -100725,6 +100725,18 @@ class Inputs {
             .map((item) => item.trim())
             .filter((item) => item !== '' && !item.startsWith('#'));
     }
+    /**
+     * Globs separated by newlines or commas, where a comma inside `{...}` or `[...]` belongs to the
+     * glob (`infra/{dev,prod}/**` is one item); blanks and `#` comment lines dropped.
+     */
+    globList(name) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return [];
+        return splitGlobList(value)
+            .map((item) => item.trim())
+            .filter((item) => item !== '' && !item.startsWith('#'));
+    }
     /** Like list(), but each item must be one of `allowed`. */
     enumList(name, allowed, fallback) {
         const items = this.list(name);
@@ -100766,6 +100778,28 @@ class Inputs {
         }
         return parsed;
     }
+}
+/** Splits on newlines, and on commas at brace and bracket depth 0. */
+function splitGlobList(value) {
+    const items = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < value.length; i += 1) {
+        const ch = value[i];
+        if (ch === '{' || ch === '[')
+            depth += 1;
+        else if ((ch === '}' || ch === ']') && depth > 0)
+            depth -= 1;
+        else if (ch === '\n' || (ch === ',' && depth === 0)) {
+            items.push(value.slice(start, i));
+            // A newline always ends an item: an unclosed brace never swallows the next line.
+            if (ch === '\n')
+                depth = 0;
+            start = i + 1;
+        }
+    }
+    items.push(value.slice(start));
+    return items;
 }
 function withinRange(value, range) {
     return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
