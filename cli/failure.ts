@@ -1,4 +1,9 @@
-import { CREDENTIALS_HELP, failureMessage, isConfigurationError, isUserFacingAwsError } from '../core/errors.js';
+import {
+  CREDENTIALS_HELP,
+  failureMessage,
+  isConfigurationError,
+  isUserFacingAwsError,
+} from '../core/errors.js';
 
 /**
  * Where credentials come from on a laptop. The action's hint (core/errors.ts CREDENTIALS_HELP)
@@ -38,5 +43,7 @@ export function cliFailureMessage(error: unknown): string {
 
 /** Exit 2: the user's setup (inputs, credentials, permissions, endpoint) is wrong, not the gate. */
 export function isSetupError(error: unknown): boolean {
-  return isConfigurationError(error) || isUserFacingAwsError(error) || unreachableEndpoint(error) !== undefined;
+  return (
+    isConfigurationError(error) || isUserFacingAwsError(error) || unreachableEndpoint(error) !== undefined
+  );
 }

@@ -8,8 +8,8 @@ import { FORMATS } from './args.js';
 /**
  * `resilience-gates <gate> --help`, generated from the gate's action.yml at run time, so the CLI
  * documents exactly the inputs, descriptions and defaults the action declares and cannot drift.
- * action.yml has no field for accepted values: they are part of each description (a test keeps
- * every enumerated input's values in its description).
+ * action.yml has no field for accepted values: they are stated in each input's description,
+ * which is printed whole; the placeholder (<true|false>, <number>, <duration>) comes from the default.
  */
 export interface InputDoc {
   name: string;

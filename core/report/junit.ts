@@ -1,4 +1,4 @@
-import { escapeXml } from './xml.js';
+import { escapeXmlAttribute as attr, escapeXml } from './xml.js';
 
 /** One JUnit test case: CI dashboards show gate results next to unit tests. */
 export interface JUnitCase {
@@ -22,17 +22,17 @@ export function junitXml(suite: JUnitSuite): string {
   const skipped = suite.cases.filter((c) => !c.failure && c.skipped !== undefined).length;
   const seconds = totalSeconds(suite.cases);
   const attributes = [
-    `name="${escapeXml(suite.name)}"`,
+    `name="${attr(suite.name)}"`,
     `tests="${suite.cases.length}"`,
     `failures="${failures}"`,
     'errors="0"',
     `skipped="${skipped}"`,
     `time="${seconds}"`,
-    suite.timestamp ? `timestamp="${escapeXml(suite.timestamp)}"` : '',
+    suite.timestamp ? `timestamp="${attr(suite.timestamp)}"` : '',
   ].filter(Boolean);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeXml(suite.name)}" tests="${suite.cases.length}" failures="${failures}" time="${seconds}">`,
+    `<testsuites name="${attr(suite.name)}" tests="${suite.cases.length}" failures="${failures}" time="${seconds}">`,
     `  <testsuite ${attributes.join(' ')}>`,
     ...suite.cases.map(caseXml),
     '  </testsuite>',
@@ -43,14 +43,14 @@ export function junitXml(suite: JUnitSuite): string {
 
 function caseXml(testCase: JUnitCase): string {
   const time = ((testCase.durationMs ?? 0) / 1000).toFixed(3);
-  const open = `    <testcase name="${escapeXml(testCase.name)}" classname="${escapeXml(testCase.className)}" time="${time}"`;
+  const open = `    <testcase name="${attr(testCase.name)}" classname="${attr(testCase.className)}" time="${time}"`;
   const body: string[] = [];
   if (testCase.failure) {
     body.push(
-      `      <failure message="${escapeXml(testCase.failure.message)}">${escapeXml(testCase.failure.details ?? testCase.failure.message)}</failure>`,
+      `      <failure message="${attr(testCase.failure.message)}">${escapeXml(testCase.failure.details ?? testCase.failure.message)}</failure>`,
     );
   } else if (testCase.skipped !== undefined) {
-    body.push(`      <skipped message="${escapeXml(testCase.skipped)}"/>`);
+    body.push(`      <skipped message="${attr(testCase.skipped)}"/>`);
   }
   if (testCase.output) body.push(`      <system-out>${escapeXml(testCase.output)}</system-out>`);
   return body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n');

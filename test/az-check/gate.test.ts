@@ -187,7 +187,8 @@ describe('CLI: resilience-gates az-check', () => {
     const { code, out, err } = await cli(['--scan', 'all', 'terraform/network/main.tf', 'cdk'], workspace);
     expect(code).toBe(1);
     expect(err).toContain('error: terraform/network/main.tf:34:24: Hard-coded AZ name');
-    expect(err).toContain('output findings-count=');
+    // No 'output name=value' lines on a terminal (issue 14): the report's path is named instead.
+    expect(err).toContain(`report: ${join(workspace, '.tmp', 'az-check-report.json')}`);
     expect(out).toContain('FAIL: ');
     expect(out).not.toContain('kubernetes/');
   });

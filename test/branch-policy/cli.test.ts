@@ -57,8 +57,9 @@ describe('CLI', () => {
     expect(result.out).toContain(
       'FAIL: 1 branch policy violation on feature (onto main): no-autosquash-commits',
     );
+    // The terminal gets plain text: the summary's code block is indented, not fenced (issue 14).
     expect(result.out).toContain(
-      '```sh\ngit rebase -i --autosquash main\ngit push --force-with-lease origin feature\n```',
+      '    git rebase -i --autosquash main\n    git push --force-with-lease origin feature\n',
     );
     expect(result.err).toMatch(/error: \w{7} fixup! work \(Ada Author <ada@example.com>\)/);
   });

@@ -227,7 +227,7 @@ describe('markdown to text', () => {
         'Part',
         '----',
         '',
-        'key  value',
+        '- key: value',
         '',
         'Warning:',
         '  careful',

@@ -8,7 +8,17 @@ import {
 } from '../../core/report/annotations.js';
 import { junitXml } from '../../core/report/junit.js';
 import { sarifLog, toSarifUri } from '../../core/report/sarif.js';
-import { details, escapeCell, sections, table } from '../../core/report/summary.js';
+import {
+  code,
+  details,
+  escapeCell,
+  heading,
+  SECTION_LEVEL,
+  sections,
+  TITLE_LEVEL,
+  table,
+} from '../../core/report/summary.js';
+import { escapeXmlAttribute } from '../../core/report/xml.js';
 
 const annotation = (level: Annotation['level'], n: number): Annotation => ({
   level,
@@ -121,5 +131,54 @@ describe('JUnit XML', () => {
     expect(xml).toContain('name="stop &lt;db&gt;"');
     expect(xml).toContain('<failure message="failed &amp; &quot;stopped&quot;">');
     expect(xml).toContain('<skipped message="skip-all"/>');
+  });
+});
+
+describe('summary escaping and shape', () => {
+  it('escapes HTML in free text everywhere, keeps its own tags and code', () => {
+    const markdown = sections(
+      heading('✅ run-experiment: <stress-cpu> done'),
+      'Action <stress-cpu> ended; see <div>here</div>',
+      `- note: a <script>alert(1)</script> subject, ${code('<not-escaped>')}`,
+      table(['a'], [['x <y>\nz']]),
+      details('More <b>', 'body <img src=x>'),
+      '```sh\necho "<kept>"\n```',
+    );
+    expect(markdown).not.toMatch(/<(stress-cpu|div|script|img|b|y)\b/);
+    expect(markdown).toContain('Action &lt;stress-cpu> ended; see &lt;div>here&lt;/div>');
+    expect(markdown).toContain('`<not-escaped>`');
+    expect(markdown).toContain('echo "<kept>"');
+    expect(markdown).toContain('<details><summary>More &lt;b&gt;</summary>');
+    expect(markdown).toContain('x &lt;y&gt;<br>z');
+    expect(sections(markdown.trimEnd())).toBe(markdown);
+  });
+
+  it('has no empty header rows: a table without headers is a list', () => {
+    const markdown = table(
+      ['', ''],
+      [
+        ['template', 'EXT123'],
+        ['state', 'completed'],
+      ],
+    );
+    expect(markdown).not.toMatch(/^\|\s*\|/m);
+    expect(markdown).toBe('- **template**: EXT123\n- **state**: completed');
+  });
+
+  it('titles use one heading level, parts the next', () => {
+    expect(heading('title')).toBe(`${'#'.repeat(TITLE_LEVEL)} title`);
+    expect(SECTION_LEVEL).toBe(TITLE_LEVEL + 1);
+  });
+});
+
+describe('JUnit attributes', () => {
+  it('keep newlines as character references, not raw newlines a parser would flatten', () => {
+    const xml = junitXml({
+      name: 'suite',
+      cases: [{ name: 'a\nb', className: 'c', failure: { message: 'line 1\nline 2\ttab' } }],
+    });
+    expect(xml).toContain('name="a&#10;b"');
+    expect(xml).toContain('message="line 1&#10;line 2&#9;tab"');
+    expect(escapeXmlAttribute('x\r\ny')).toBe('x&#13;&#10;y');
   });
 });

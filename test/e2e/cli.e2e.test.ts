@@ -191,4 +191,26 @@ describe.concurrent('resilience-gates CLI bundle (e2e)', () => {
       'error: cannot reach the AWS endpoint 127.0.0.1:9 (ECONNREFUSED): check --endpoint-url and the AWS_ENDPOINT_URL* variables, or unset them to use the public AWS endpoints\n',
     );
   });
+
+  it('job summaries share one title level and escape free text (az-check, branch-policy)', ({
+    onTestFinished,
+  }) => {
+    const dir = project(onTestFinished);
+    const git = (...args: string[]) =>
+      spawnSync('git', args, { cwd: dir, env: cliEnv(), encoding: 'utf8', shell: false });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'feature');
+    git('commit', '-q', '--allow-empty', '-m', 'fixup! a <div> in a subject');
+    const policy = cli(['branch-policy', '--base', 'main', '--head', 'feature', '--format', 'markdown'], dir);
+    const az = cli(['az-check', '--scan', 'all', '--format', 'markdown', 'infra'], dir);
+    for (const run of [policy, az]) {
+      expect(run.stdout.split('\n')[0]).toMatch(/^## \S/);
+      expect(run.stdout).not.toMatch(/^#{1}\s|^#{3,}\s.*(az-check|branch-policy):/m);
+    }
+    expect(policy.status).toBe(1);
+    expect(policy.stdout).not.toContain('<div>');
+    expect(policy.stdout).toContain('&lt;div');
+  });
 });

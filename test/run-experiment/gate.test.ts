@@ -206,7 +206,8 @@ describe('the CLI', () => {
     );
     expect(code).toBe(0);
     expect(out).toMatch(/^NEUTRAL: Started experiment EXP\w+ and did not wait for it/);
-    expect(err).toMatch(/output outcome=started/);
+    // The CLI prints no 'output name=value' lines (issue 14): it names the report instead.
+    expect(err).toContain('report: /tmp/rg-run-experiment-cli/run-experiment-report.json');
     // The CLI runs the post step inline: it must leave a fire-and-forget experiment running.
     expect(emu.calls('fis:StopExperiment')).toHaveLength(0);
   });

@@ -28,7 +28,7 @@ export function renderSummary(verdict: Verdict): string {
           ? `: ${code(short(verdict.base.sha))}..${code(short(verdict.head.sha))}`
           : '.');
   return sections(
-    heading(title, 3),
+    heading(title),
     source,
     violationTable(verdict),
     verdict.fixCommands.length > 0 && `**Fix**\n\n${codeBlock(verdict.fixCommands.join('\n'), 'sh')}`,

@@ -95748,6 +95748,14 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 function escapeXml(text) {
     return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
 }
+// XML parsers normalise a literal newline or tab inside an attribute value to a space (XML 1.0,
+// 3.3.3 Attribute-Value Normalization): a multi-line failure message would arrive on one line.
+// Character references survive normalisation.
+const ATTRIBUTE_WHITESPACE = { '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' };
+/** For attribute values: escapeXml plus newlines, carriage returns and tabs as character references. */
+function escapeXmlAttribute(text) {
+    return escapeXml(text).replace(/[\n\r\t]/g, (ch) => ATTRIBUTE_WHITESPACE[ch] ?? ch);
+}
 
 ;// CONCATENATED MODULE: ./core/report/junit.ts
 
@@ -95756,17 +95764,17 @@ function junitXml(suite) {
     const skipped = suite.cases.filter((c) => !c.failure && c.skipped !== undefined).length;
     const seconds = totalSeconds(suite.cases);
     const attributes = [
-        `name="${escapeXml(suite.name)}"`,
+        `name="${escapeXmlAttribute(suite.name)}"`,
         `tests="${suite.cases.length}"`,
         `failures="${failures}"`,
         'errors="0"',
         `skipped="${skipped}"`,
         `time="${seconds}"`,
-        suite.timestamp ? `timestamp="${escapeXml(suite.timestamp)}"` : '',
+        suite.timestamp ? `timestamp="${escapeXmlAttribute(suite.timestamp)}"` : '',
     ].filter(Boolean);
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${escapeXml(suite.name)}" tests="${suite.cases.length}" failures="${failures}" time="${seconds}">`,
+        `<testsuites name="${escapeXmlAttribute(suite.name)}" tests="${suite.cases.length}" failures="${failures}" time="${seconds}">`,
         `  <testsuite ${attributes.join(' ')}>`,
         ...suite.cases.map(caseXml),
         '  </testsuite>',
@@ -95776,13 +95784,13 @@ function junitXml(suite) {
 }
 function caseXml(testCase) {
     const time = ((testCase.durationMs ?? 0) / 1000).toFixed(3);
-    const open = `    <testcase name="${escapeXml(testCase.name)}" classname="${escapeXml(testCase.className)}" time="${time}"`;
+    const open = `    <testcase name="${escapeXmlAttribute(testCase.name)}" classname="${escapeXmlAttribute(testCase.className)}" time="${time}"`;
     const body = [];
     if (testCase.failure) {
-        body.push(`      <failure message="${escapeXml(testCase.failure.message)}">${escapeXml(testCase.failure.details ?? testCase.failure.message)}</failure>`);
+        body.push(`      <failure message="${escapeXmlAttribute(testCase.failure.message)}">${escapeXml(testCase.failure.details ?? testCase.failure.message)}</failure>`);
     }
     else if (testCase.skipped !== undefined) {
-        body.push(`      <skipped message="${escapeXml(testCase.skipped)}"/>`);
+        body.push(`      <skipped message="${escapeXmlAttribute(testCase.skipped)}"/>`);
     }
     if (testCase.output)
         body.push(`      <system-out>${escapeXml(testCase.output)}</system-out>`);
@@ -95796,19 +95804,43 @@ function totalSeconds(cases) {
 /**
  * Markdown building blocks for job summaries. Gates build plain strings so the same text serves
  * the runner's summary file, the CLI and tests.
+ *
+ * Free text (canary names, FIS reasons, commit subjects) reaches a summary from many places; a
+ * `<div>` in it must show as text, not open an HTML element that swallows the rest of the page.
+ * `sections()`, which assembles every gate's summary, escapes every `<` that does not open one of
+ * the few tags these builders write themselves; code spans and blocks are left as they are.
  */
+/** Heading level of a gate's summary title; its parts use SECTION_LEVEL. */
+const TITLE_LEVEL = 2;
+const SECTION_LEVEL = 3;
 const CELL_ESCAPES = { '|': '\\|', '\n': '<br>', '\r': '', '<': '&lt;', '>': '&gt;' };
 function escapeCell(text) {
     return text.replace(/[|\n\r<>]/g, (ch) => CELL_ESCAPES[ch] ?? ch);
 }
+/**
+ * A pipe table. Headers that are all empty (a key/value listing) give a list instead: GitHub
+ * draws an empty header row as a blank bar above the table.
+ */
 function table(headers, rows) {
+    if (headers.every((header) => header.trim() === ''))
+        return keyValueList(rows);
     const head = `| ${headers.map(escapeCell).join(' | ')} |`;
     const rule = `| ${headers.map(() => '---').join(' | ')} |`;
     const body = rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`);
     return [head, rule, ...body].join('\n');
 }
-function heading(text, level = 2) {
-    return `${'#'.repeat(level)} ${text}`;
+/** Rows of `key`, `value`, ... as `- **key**: value · ...` lines. */
+function keyValueList(rows) {
+    return rows
+        .map(([key = '', ...values]) => `- **${escapeInline(key)}**: ${values.map(escapeInline).join(' · ')}`)
+        .join('\n');
+}
+function heading(text, level = TITLE_LEVEL) {
+    return `${'#'.repeat(level)} ${escapeInline(text)}`;
+}
+/** One line of free text in a list item, heading or paragraph: HTML shown as text, on one line. */
+function escapeInline(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'));
 }
 /** A collapsed section: long details stay out of the way until asked for. */
 function details(summary, body) {
@@ -95825,9 +95857,24 @@ function codeBlock(text, language = '') {
     return `\`\`\`${language}\n${text}\n\`\`\``;
 }
 const RESULT_ICONS = { pass: '✅', fail: '❌', neutral: '⚠️' };
-/** Joins sections with blank lines, dropping empty ones. */
+/** Joins sections with blank lines, dropping empty ones; escapes stray HTML (see above). */
 function sections(...parts) {
-    return `${parts.filter((part) => Boolean(part)).join('\n\n')}\n`;
+    return `${escapeStrayHtml(parts.filter((part) => Boolean(part)).join('\n\n'))}\n`;
+}
+// The tags the builders here write on purpose; any other `<` in a summary is text.
+const OWN_TAG = /^<\/?(details|summary|br)>/;
+// Fenced blocks and inline code spans render their content literally: escaping there would show
+// `&lt;` to the reader.
+const CODE = /(```[\s\S]*?```|``[^`]*``|`[^`\n]*`)/;
+/** Escapes every `<` outside code that does not open one of the builders' own tags. Idempotent. */
+function escapeStrayHtml(markdown) {
+    return markdown
+        .split(CODE)
+        .map((part, index) => (index % 2 === 1 ? part : escapeOutsideCode(part)))
+        .join('');
+}
+function escapeOutsideCode(text) {
+    return text.replace(/</g, (_, offset) => OWN_TAG.test(text.slice(offset, offset + 10)) ? '<' : '&lt;');
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-gate/src/report.ts
