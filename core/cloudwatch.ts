@@ -130,5 +130,11 @@ export async function alarmHistory(
     },
     MAX_HISTORY_PAGES,
   );
-  return items.map(transitionOf).filter((t): t is AlarmTransition => t !== undefined);
+  // client-cloudwatch 3.523 (awsQuery) sends StartDate/EndDate truncated to whole seconds: keep
+  // the window exact here, or a transition up to 999 ms before `since` would count.
+  return items
+    .map(transitionOf)
+    .filter(
+      (t): t is AlarmTransition => t !== undefined && t.at >= since && (until === undefined || t.at <= until),
+    );
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
+import { transform } from 'esbuild';
 
 /**
  * Builds one bundle: `node scripts/bundle-one.js <entry.ts> <outDir>`. Each bundle builds in its
@@ -8,14 +9,23 @@ import ncc from '@vercel/ncc';
  */
 const [source, outDir] = process.argv.slice(2);
 const { code, assets } = await ncc(source, {
-  minify: false,
+  // Minified: a third of the bytes to read and parse on every step's cold start, and a third of
+  // the archive every `uses:` downloads. No source maps: they would double the dist folder and,
+  // registered, slow every start; stack traces only reach the debug log.
+  minify: true,
   sourceMap: false,
   target: 'es2022',
   quiet: true,
 });
+// ncc minifies the entry only; its lazily loaded chunks (`<id>.index.js`) are minified here.
+const CHUNK = /^\d+\.index\.js$/;
+const minifyChunk = async (name, source) =>
+  CHUNK.test(name) ? (await transform(source.toString(), { minify: true, target: 'es2022' })).code : source;
 const files = [
   ['index.js', code],
-  ...Object.entries(assets ?? {}).map(([name, asset]) => [name, asset.source]),
+  ...(await Promise.all(
+    Object.entries(assets ?? {}).map(async ([name, asset]) => [name, await minifyChunk(name, asset.source)]),
+  )),
 ];
 for (const [name, contents] of files) {
   const target = join(outDir, name);

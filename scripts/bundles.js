@@ -3,8 +3,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Every bundle the repository commits: each action's main (and post) entry, and the CLI.
- * Shared by build.js and check-dist.js so both always agree on what is built.
+ * Every bundle the repository builds: each action's main (and post) entry, committed because
+ * `uses:` runs them straight from the repository, and the CLI, built on install and pack (the
+ * package's `prepare` script) and never committed. Shared by build.js and check-dist.js so both
+ * always agree on what is built.
  */
 export const ROOT = new URL('..', import.meta.url).pathname;
 const ENTRY_KINDS = [
@@ -17,10 +19,11 @@ export function bundleEntries() {
   for (const name of readdirSync(join(ROOT, 'actions')).sort()) {
     for (const kind of ENTRY_KINDS) {
       const source = join(ROOT, 'actions', name, 'src', kind.source);
-      if (existsSync(source)) entries.push({ source, outDir: join('actions', name, 'dist', kind.output) });
+      if (existsSync(source))
+        entries.push({ source, outDir: join('actions', name, 'dist', kind.output), committed: true });
     }
   }
-  entries.push({ source: join(ROOT, 'cli', 'index.ts'), outDir: join('cli', 'dist') });
+  entries.push({ source: join(ROOT, 'cli', 'index.ts'), outDir: join('cli', 'dist'), committed: false });
   return entries;
 }
 

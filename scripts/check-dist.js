@@ -8,7 +8,8 @@ import { buildBundle, bundleEntries, mapLimited, ROOT } from './bundles.js';
  * ship behaviour nobody reviewed. Builds into a temporary folder and leaves the working tree alone.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'rg-check-dist-'));
-const entries = bundleEntries();
+// The CLI bundle is built on install and pack, not committed: nothing to compare.
+const entries = bundleEntries().filter((entry) => entry.committed);
 await mapLimited(entries, 2, (entry) => buildBundle(entry, join(scratch, entry.outDir)));
 
 function filesUnder(dir) {

@@ -57,7 +57,7 @@ describe('injected faults through the real SDK', () => {
       'sts:200',
       'ec2:RequestLimitExceeded',
       'ec2:200',
-      'monitoring:ThrottlingException',
+      'monitoring:Throttling',
       'monitoring:200',
       'synthetics:TooManyRequestsException',
       'synthetics:200',
@@ -86,7 +86,11 @@ describe('injected faults through the real SDK', () => {
     await expect(fis.send(new ListExperimentTemplatesCommand({}))).rejects.toThrow(
       /JSON|Unexpected|Deserializ/i,
     );
-    await expect(sts.send(new GetCallerIdentityCommand({}))).rejects.toThrow(/XML parse error/);
+    // The query-protocol clients of 3.523.0 parse XML without validating it: a truncated body
+    // yields an output with missing fields, not an error. Callers must treat a missing field as
+    // "no answer" (newer SDKs throw 'XML parse error' here).
+    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    expect(identity.Account).toBeUndefined();
   });
 
   it('drops the connection without a response', async () => {

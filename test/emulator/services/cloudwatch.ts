@@ -1,20 +1,37 @@
-import { awsJson } from '../protocols/aws-json.js';
-import { parseJsonBody } from '../protocols/rest-json.js';
+import { HTTP_FORBIDDEN } from '../errors.js';
+import { awsQuery, parseFormBody, readList } from '../protocols/query-xml.js';
 import type { RawRequest } from '../protocols/types.js';
 import { type AlarmHistoryEntry, type AlarmRecord, type AlarmStore, alarmArn } from '../state/alarms.js';
-import { JSON_THROTTLE_STATUS, jsonErrorTable } from './errors.js';
+import { queryErrorTable } from './errors.js';
 import { paginate } from './paging.js';
-import { type CallContext, commonError, type ParsedCall, type ServiceModule } from './types.js';
+import {
+  type CallContext,
+  commonError,
+  type ErrorTable,
+  type ParsedCall,
+  type ServiceModule,
+} from './types.js';
 
-/** The JSON 1.0 target prefix of CloudWatch (X-Amz-Target: GraniteServiceVersion20100801.Op). */
-export const CLOUDWATCH_TARGET_PREFIX = 'GraniteServiceVersion20100801';
-const NAMESPACE = 'com.amazonaws.cloudwatch';
+/**
+ * CloudWatch over awsQuery, the protocol of the installed client-cloudwatch 3.523.0 (form body
+ * `Action=DescribeAlarms&Version=2010-08-01&AlarmNames.member.1=...`, XML responses, lists as
+ * `<member>`). AWS still serves it beside AWS JSON 1.0 (the query-compatible protocol newer SDKs
+ * use). API reference: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html
+ */
+const XMLNS = 'http://monitoring.amazonaws.com/doc/2010-08-01/';
 const OPERATIONS = new Set(['DescribeAlarms', 'DescribeAlarmHistory']);
 const LIMITS = { defaultMax: 50, maxMax: 100, invalidTokenCode: 'InvalidNextToken' };
 const DEFAULT_PERIOD_SECONDS = 60;
-const MS_PER_SECOND = 1000;
 
-const errors = jsonErrorTable({ status: JSON_THROTTLE_STATUS, code: 'ThrottlingException' });
+/** awsQuery error codes; CloudWatch names expired credentials `ExpiredToken` (403). */
+const errors: ErrorTable = {
+  ...queryErrorTable,
+  'expired-token': {
+    status: HTTP_FORBIDDEN,
+    code: 'ExpiredToken',
+    message: 'The security token included in the request is expired',
+  },
+};
 
 function alarmType(alarm: AlarmRecord): 'MetricAlarm' | 'CompositeAlarm' {
   return alarm.spec.type ?? (alarm.spec.alarmRule ? 'CompositeAlarm' : 'MetricAlarm');
@@ -74,9 +91,21 @@ function historyItem(alarm: AlarmRecord, entry: AlarmHistoryEntry) {
   };
 }
 
-/** JSON timestamps arrive as epoch seconds. */
+/** Query timestamps arrive as ISO 8601 text. */
 function epochMs(value: unknown): number | undefined {
-  return typeof value === 'number' ? value * MS_PER_SECOND : undefined;
+  return typeof value === 'string' ? Date.parse(value) : undefined;
+}
+
+/** The flat form parameters of a query request, with `X.member.N` lists gathered into arrays. */
+function queryParams(request: RawRequest): { operation: string; params: Record<string, unknown> } {
+  const { Action, Version: _version, ...form } = parseFormBody(request.body);
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(form)) {
+    const list = /^(\w+)\.member\.\d+$/.exec(key);
+    if (list) params[list[1]!] ??= readList(form, `${list[1]}.member`);
+    else params[key] = value;
+  }
+  return { operation: Action ?? '', params };
 }
 
 export function createCloudWatchService(alarms: AlarmStore): ServiceModule {
@@ -129,20 +158,15 @@ export function createCloudWatchService(alarms: AlarmStore): ServiceModule {
   return {
     signingName: 'monitoring',
     iamPrefix: 'cloudwatch',
-    protocol: awsJson(NAMESPACE),
+    protocol: awsQuery(XMLNS),
     errors,
-    claims: (request) => (request.headers['x-amz-target'] ?? '').startsWith(`${CLOUDWATCH_TARGET_PREFIX}.`),
+    claims: (request) => OPERATIONS.has(parseFormBody(request.body).Action ?? ''),
     parse(request: RawRequest): ParsedCall {
-      const target = request.headers['x-amz-target'] ?? '';
-      const operation = target.slice(CLOUDWATCH_TARGET_PREFIX.length + 1);
-      if (
-        request.method !== 'POST' ||
-        !target.startsWith(`${CLOUDWATCH_TARGET_PREFIX}.`) ||
-        !OPERATIONS.has(operation)
-      ) {
+      const call = queryParams(request);
+      if (request.method !== 'POST' || !OPERATIONS.has(call.operation)) {
         throw commonError(errors, 'unknown-operation');
       }
-      return { operation, params: parseJsonBody(request.body) };
+      return call;
     },
     iam: (call) => ({ actions: [`cloudwatch:${call.operation}`], resource: '*' }),
     handle(call, context) {
