@@ -79,7 +79,7 @@ function runIn(workspace: string): void {
   }
   const archive = archiveBytes();
   rows.push([
-    '`git archive HEAD | gzip` (what `uses:` downloads)',
+    '`git archive HEAD \\| gzip` (what `uses:` downloads)',
     kib(archive),
     '—',
     '—',

@@ -23,8 +23,9 @@ try {
 }
 
 function check(dir) {
-  const packed = run('npm', ['pack', '--json', '--pack-destination', dir], ROOT);
-  const tarball = join(dir, JSON.parse(packed.stdout)[0].filename);
+  // npm pack runs `prepare` (which builds cli/dist and prints to stdout): find the tarball by name.
+  run('npm', ['pack', '--pack-destination', dir], ROOT);
+  const tarball = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz')) ?? 'no tarball');
   const prefix = join(dir, 'install');
   mkdirSync(prefix);
   run('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, tarball], prefix);
