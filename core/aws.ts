@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError, invalidInput } from './errors.js';
+import { type Clock, systemClock } from './clock.js';
+import { ConfigurationError, explainFailedCall, invalidInput } from './errors.js';
 import { VERSION } from './version.js';
 
 /**
@@ -22,7 +23,18 @@ export interface AwsClientOptions {
   maxAttempts: number;
   retryMode: 'standard' | 'adaptive';
   customUserAgent: string;
+  /** Options for the SDK's NodeHttpHandler, which each client builds in its own version. */
+  requestHandler: { connectionTimeout: number; requestTimeout: number };
 }
+
+/**
+ * The SDK waits forever by default (connectionTimeout and requestTimeout 0 = none): a connection
+ * that never opens or a response that never comes would hold a gate, and any chaos it started,
+ * until the job dies. These bound each attempt; a gate's deadline aborts calls still in flight.
+ */
+export const CONNECTION_TIMEOUT_MS = 5_000;
+/** Socket idle time before an attempt fails with TimeoutError (retried like any transient fault). */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** SDK service ids as they appear in AWS_ENDPOINT_URL_<SERVICE>. */
 export type AwsService = 'FIS' | 'SYNTHETICS' | 'CLOUDWATCH' | 'EC2' | 'STS';
@@ -84,7 +96,115 @@ export function awsClientOptions(
     maxAttempts: settings.maxAttempts,
     retryMode: settings.retryMode,
     customUserAgent: userAgent(action),
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
   };
+}
+
+/**
+ * AWS's clock, as its responses tell it: every response carries an HTTP `Date` (one-second
+ * resolution). The runner's clock may be minutes off; a gate that judges "after the deploy" or
+ * reads alarm history by the runner's clock counts runs from before the step, or misses changes.
+ *
+ * Each response bounds the offset from below (AWS's time when it answered was at least `Date`, and
+ * the runner received it after), so the estimate is the largest lower bound seen: never ahead of
+ * AWS, at most about a second behind. Before any response it is the runner's own clock.
+ */
+export class AwsClock implements Clock {
+  private offset: number | undefined;
+
+  constructor(private readonly local: Clock = systemClock) {}
+
+  /** The runner's time, as the injected clock gives it. */
+  localNow(): number {
+    return this.local.now();
+  }
+
+  /** AWS's time now, as far as the responses so far tell. */
+  now(): number {
+    return this.local.now() + (this.offset ?? 0);
+  }
+
+  /** AWS minus runner, in ms; undefined until a response with a Date header arrived. */
+  get offsetMs(): number | undefined {
+    return this.offset;
+  }
+
+  /** Takes a response's `Date` header, received at `receivedAt` on the runner's clock. */
+  observe(dateHeader: string | undefined, receivedAt: number): void {
+    const serverMs = dateHeader === undefined ? Number.NaN : Date.parse(dateHeader);
+    if (Number.isNaN(serverMs)) return;
+    const lowerBound = serverMs - receivedAt;
+    this.offset = this.offset === undefined ? lowerBound : Math.max(this.offset, lowerBound);
+  }
+}
+
+interface HttpRequestLike {
+  protocol?: string;
+  hostname?: string;
+  port?: number;
+  path?: string;
+}
+
+interface HttpResponseLike {
+  statusCode?: number;
+  headers?: Record<string, string | undefined>;
+}
+
+/** `https://host:port/path` of a request as the SDK built it, for error messages. */
+function endpointOf(request: unknown): string {
+  const r = (request ?? {}) as HttpRequestLike;
+  const protocol = (r.protocol ?? 'https:').replace(/:?$/, ':');
+  return `${protocol}//${r.hostname ?? '?'}${r.port ? `:${r.port}` : ''}${r.path ?? ''}`;
+}
+
+function headerOf(response: unknown, name: string): string | undefined {
+  const headers = (response as HttpResponseLike | undefined)?.headers ?? {};
+  const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+  return found === undefined ? undefined : headers[found];
+}
+
+/** The part of an SDK client this module instruments (every v3 client has it). */
+interface InstrumentableClient {
+  middlewareStack: {
+    // biome-ignore lint/suspicious/noExplicitAny: the SDK's middleware types differ per client version.
+    add(middleware: any, options: any): void;
+  };
+}
+
+/**
+ * Instruments a client, inside the SDK's retries so each attempt is seen: every response's `Date`
+ * feeds `clock` (when given), and a call that fails without an AWS answer (an HTML page, a
+ * timeout, an abort at the deadline) is rethrown naming the service, operation, endpoint and
+ * HTTP status, never as a bare `SyntaxError: Unexpected token '<'` (see explainFailedCall).
+ */
+export function instrumentAwsClient(client: InstrumentableClient, service: string, clock?: AwsClock): void {
+  const now = () => (clock ? clock.localNow() : Date.now());
+  client.middlewareStack.add(
+    (
+      next: (args: { request: unknown }) => Promise<{ response: unknown }>,
+      context: { commandName?: string },
+    ) =>
+      async (args: { request: unknown }) => {
+        const sentAt = now();
+        try {
+          const result = await next(args);
+          clock?.observe(headerOf(result.response, 'date'), now());
+          return result;
+        } catch (error) {
+          const response = (error as { $response?: HttpResponseLike } | undefined)?.$response;
+          clock?.observe(headerOf(response, 'date'), now());
+          throw explainFailedCall(error, {
+            service,
+            operation: (context.commandName ?? 'call').replace(/Command$/, ''),
+            endpoint: endpointOf(args.request),
+            elapsedMs: now() - sentAt,
+            status: response?.statusCode,
+            contentType: headerOf(response, 'content-type'),
+          });
+        }
+      },
+    { step: 'deserialize', priority: 'high', name: 'resilienceGatesCallContext', override: true },
+  );
 }
 
 /** Reads the AWS inputs every AWS gate shares: region, endpoint-url, max-attempts, retry-mode. */

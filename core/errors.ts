@@ -104,3 +104,89 @@ export function failureMessage(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
 }
+
+/** Where a failed AWS call went, for messages a user can act on. */
+export interface CallContext {
+  /** As users know it: Synthetics, CloudWatch, FIS, EC2, STS. */
+  service: string;
+  operation: string;
+  endpoint: string;
+  elapsedMs: number;
+  status?: number;
+  contentType?: string;
+}
+
+/**
+ * An answer that is not the service's wire protocol: the HTML page of a proxy, a load balancer or
+ * a wrong endpoint, or a body cut short. Carries the HTTP status in `$metadata` as SDK errors do,
+ * so a 5xx page is retried like any server error and a 4xx page is not.
+ */
+export class AwsCallError extends Error {
+  override readonly name = 'AwsCallError';
+  readonly $metadata: { httpStatusCode?: number };
+
+  constructor(
+    message: string,
+    readonly call: CallContext,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+    this.$metadata = call.status === undefined ? {} : { httpStatusCode: call.status };
+  }
+}
+
+const TITLE_PATTERN = /<title>([^<]{1,120})<\/title>/i;
+const SNIPPET_CHARS = 80;
+
+/** A hint of what came back: the page title, or the first characters of the body. */
+function bodyHint(error: unknown): string {
+  const e = error as { $responseBodyText?: unknown; $response?: { body?: unknown } };
+  const text = [e.$responseBodyText, e.$response?.body].find((value) => typeof value === 'string') as
+    | string
+    | undefined;
+  if (!text) return '';
+  const title = TITLE_PATTERN.exec(text)?.[1]?.trim();
+  const shown = title ?? text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_CHARS);
+  return shown ? `: "${shown}"` : '';
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/**
+ * The error to raise for a failed call, naming the service, operation, endpoint and HTTP status.
+ * AWS's own errors (they carry `$metadata`) pass unchanged: their code already says what failed.
+ * A response the SDK could not parse becomes an AwsCallError. A timeout, network fault or abort
+ * keeps its name (the SDK's retry rules read it) and gains the call in its message.
+ */
+export function explainFailedCall(error: unknown, call: CallContext): unknown {
+  if (typeof error !== 'object' || error === null) return error;
+  const where = `${call.service} ${call.operation} at ${call.endpoint}`;
+  const e = error as Error & { $metadata?: unknown; $response?: unknown };
+  if (e.$metadata !== undefined) return error;
+  if (e.$response !== undefined) {
+    const kind = call.contentType ? `a ${call.contentType.split(';')[0]} body` : 'a body';
+    return new AwsCallError(
+      `${where} answered HTTP ${call.status ?? '?'} with ${kind} that is not an AWS response${bodyHint(error)} ` +
+        '(check endpoint-url, AWS_ENDPOINT_URL and any proxy in between)',
+      call,
+      error,
+    );
+  }
+  if (e.name === 'AbortError') {
+    setMessage(e, `${where} did not answer within ${seconds(call.elapsedMs)} (aborted)`);
+  } else if (typeof e.message === 'string' && !e.message.startsWith(where)) {
+    setMessage(e, `${where}: ${e.message} (after ${seconds(call.elapsedMs)})`);
+  }
+  return error;
+}
+
+/** Some errors (a DOMException abort reason) have a read-only message: leave those as they are. */
+function setMessage(error: Error, message: string): void {
+  try {
+    error.message = message;
+  } catch {
+    // read-only: the original message stands
+  }
+}

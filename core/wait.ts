@@ -35,7 +35,8 @@ export interface WaitOptions<T> {
 
 export type WaitResult<T> =
   | { status: 'done'; value: T; polls: number }
-  | { status: 'timeout'; last: T | undefined; polls: number }
+  /** `unanswered`: the poll the deadline cut short, and why (its error), when one was in flight. */
+  | { status: 'timeout'; last: T | undefined; polls: number; unanswered?: string }
   | { status: 'aborted'; last: T | undefined; polls: number; reason: unknown };
 
 export const PROGRESS_EVERY_MS = 60_000;
@@ -60,42 +61,74 @@ export function fullJitterBackoffMs(attempt: number, maxMs: number, random: () =
   return Math.floor(random() * ceiling);
 }
 
+/** The reason a poll's signal carries when the wait's deadline cut it short. */
+export class DeadlineExceededError extends Error {
+  override readonly name = 'DeadlineExceededError';
+}
+
+/**
+ * A signal that aborts `ms` from now (real time, the only time an HTTP call in flight lives in) or
+ * with `parent`. `dispose()` clears the timer; call it when the work it bounds is over.
+ */
+export function deadlineSignal(
+  ms: number,
+  what: string,
+  parent?: AbortSignal,
+): { signal: AbortSignal; expired: () => boolean; dispose: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DeadlineExceededError(`${what}: deadline of ${formatDuration(ms)} reached`)),
+    Math.max(0, ms),
+  );
+  timer.unref?.();
+  const signal = parent ? AbortSignal.any([parent, controller.signal]) : controller.signal;
+  return { signal, expired: () => controller.signal.aborted, dispose: () => clearTimeout(timer) };
+}
+
 export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitResult<T>> {
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
   const progress = new ProgressReporter(options, clock.now());
   const deadline = clock.now() + options.timeoutMs;
+  // The deadline also aborts a poll in flight: an AWS call that never answers cannot hold the
+  // wait past it (the clock check between polls alone would wait for the call).
+  const bound = deadlineSignal(options.timeoutMs, options.what, options.signal);
   let last: T | undefined;
   let polls = 0;
   let failures = 0;
 
   const aborted = () => ({ status: 'aborted' as const, last, polls, reason: options.signal?.reason });
 
-  while (true) {
-    if (options.signal?.aborted) return aborted();
-    let delayMs = options.intervalMs;
-    try {
-      polls += 1;
-      const value = await options.poll(options.signal);
-      failures = 0;
-      last = value;
-      options.onValue?.(value);
-      if (options.done(value)) return { status: 'done', value, polls };
-    } catch (error) {
+  try {
+    while (true) {
       if (options.signal?.aborted) return aborted();
-      failures += 1;
-      delayMs = retryDelayAfter(error, failures, options);
-    }
+      let delayMs = options.intervalMs;
+      try {
+        polls += 1;
+        const value = await options.poll(bound.signal);
+        failures = 0;
+        last = value;
+        options.onValue?.(value);
+        if (options.done(value)) return { status: 'done', value, polls };
+      } catch (error) {
+        if (options.signal?.aborted) return aborted();
+        if (bound.expired()) return { status: 'timeout', last, polls, unanswered: describeError(error) };
+        failures += 1;
+        delayMs = retryDelayAfter(error, failures, options);
+      }
 
-    const now = clock.now();
-    if (now >= deadline) return { status: 'timeout', last, polls };
-    progress.maybeReport(now, deadline, last);
-    try {
-      await sleep(Math.min(delayMs, deadline - now), options.signal);
-    } catch (error) {
-      if (options.signal?.aborted) return aborted();
-      throw error;
+      const now = clock.now();
+      if (now >= deadline) return { status: 'timeout', last, polls };
+      progress.maybeReport(now, deadline, last);
+      try {
+        await sleep(Math.min(delayMs, deadline - now), options.signal);
+      } catch (error) {
+        if (options.signal?.aborted) return aborted();
+        throw error;
+      }
     }
+  } finally {
+    bound.dispose();
   }
 }
 

@@ -29,11 +29,12 @@ describe('readSettings', () => {
     expect(settings({ canaries: 'checkout-api' })).toEqual({
       names: ['checkout-api'],
       patterns: [],
-      sinceMs: NOW,
+      since: { kind: 'step-start' },
       sinceText: 'the start of this step',
       thresholds: { minRuns: 1, minSuccessPercent: 100, failFast: true, treatExecutionFailuresAs: 'failure' },
       trigger: 'auto',
       alarms: [],
+      insufficientData: 'fail',
       timeoutMs: 15 * 60_000,
       pollIntervalMs: 30_000,
       onTimeout: 'fail',
@@ -54,10 +55,19 @@ describe('readSettings', () => {
   });
 
   it('reads since as an ISO timestamp (UTC when no zone) or a duration ago', () => {
-    expect(settings({ canaries: 'a', since: '10m' }).sinceMs).toBe(NOW - 600_000);
-    expect(settings({ canaries: 'a', since: '2025-01-15T11:00:00Z' }).sinceMs).toBe(NOW - 3_600_000);
-    expect(settings({ canaries: 'a', since: '2025-01-15T11:00:00' }).sinceMs).toBe(NOW - 3_600_000);
-    expect(settings({ canaries: 'a', since: '2025-01-15T13:00:00+02:00' }).sinceMs).toBe(NOW - 3_600_000);
+    expect(settings({ canaries: 'a', since: '10m' }).since).toEqual({ kind: 'ago', ms: 600_000 });
+    expect(settings({ canaries: 'a', since: '2025-01-15T11:00:00Z' }).since).toEqual({
+      kind: 'at',
+      ms: NOW - 3_600_000,
+    });
+    expect(settings({ canaries: 'a', since: '2025-01-15T11:00:00' }).since).toEqual({
+      kind: 'at',
+      ms: NOW - 3_600_000,
+    });
+    expect(settings({ canaries: 'a', since: '2025-01-15T13:00:00+02:00' }).since).toEqual({
+      kind: 'at',
+      ms: NOW - 3_600_000,
+    });
   });
 
   it('keeps alarm names whole, one per line (they may contain commas)', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   awsClientOptions,
+  CONNECTION_TIMEOUT_MS,
   hasCredentialSource,
   isTransientAwsError,
+  REQUEST_TIMEOUT_MS,
   readAwsSettings,
   resolveEndpoint,
   resolveRegion,
@@ -45,7 +47,11 @@ describe('AWS client options', () => {
       maxAttempts: 7,
       retryMode: 'adaptive',
       customUserAgent: `resilience-gates/${VERSION} run-experiment`,
+      // The SDK's default is no timeout at all (issue 9, case 8).
+      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
     });
+    expect(CONNECTION_TIMEOUT_MS).toBeGreaterThan(0);
+    expect(REQUEST_TIMEOUT_MS).toBeGreaterThan(0);
   });
 
   it('refuses an endpoint that is not an http(s) URL', () => {

@@ -19,8 +19,35 @@ describe('collectPages', () => {
   });
 
   it('refuses a service that never stops paging', async () => {
-    await expect(collectPages('ListForever', async () => ({ items: [1], next: 'again' }), 3)).rejects.toThrow(
+    let page = 0;
+    const forever = async () => {
+      page += 1;
+      return { items: [page], next: `token-${page}` };
+    };
+    await expect(collectPages('ListForever', forever, 3)).rejects.toThrow(
       'ListForever still had more pages after 3',
     );
+    expect(page).toBe(3);
+  });
+
+  it('stops at once when a NextToken comes back a second time (issue 9, case 9)', async () => {
+    let calls = 0;
+    const circular = async () => {
+      calls += 1;
+      return { items: [calls], next: 'same-token' };
+    };
+    await expect(collectPages('GetCanaryRuns', circular)).rejects.toMatchObject({
+      name: 'PagingError',
+      message: expect.stringContaining('GetCanaryRuns returned a NextToken it had already returned'),
+    });
+    expect(calls).toBe(2);
+  });
+
+  it('lets the reader end the list early by returning no token', async () => {
+    const all = await collectPages('GetCanaryRuns', async (token) => ({
+      items: [token ?? 'first'],
+      next: token === undefined ? 'second' : undefined,
+    }));
+    expect(all).toEqual(['first', 'second']);
   });
 });

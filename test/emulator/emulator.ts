@@ -13,6 +13,7 @@ import type {
   AlarmState,
   CanaryGroupSpec,
   CanarySpec,
+  CanaryState,
   ExperimentTemplateSpec,
   Scenario,
   ScenarioCredential,
@@ -22,7 +23,7 @@ import { createCloudWatchService } from './services/cloudwatch.js';
 import { createEc2Service } from './services/ec2.js';
 import { createFisService } from './services/fis.js';
 import { createStsService } from './services/sts.js';
-import { createSyntheticsService } from './services/synthetics.js';
+import { createSyntheticsService, type SyntheticsBehaviour } from './services/synthetics.js';
 import { AlarmStore } from './state/alarms.js';
 import { CanaryStore } from './state/canaries.js';
 import { type ExperimentRecord, ExperimentStore } from './state/experiments.js';
@@ -38,6 +39,8 @@ export interface EmulatorOptions {
   policy?: IamPolicy;
   /** Default 0: a free port. */
   port?: number;
+  /** Synthetics behaviours the API reference leaves open (see services/synthetics.ts). */
+  synthetics?: SyntheticsBehaviour;
 }
 
 export class Emulator implements Controllable {
@@ -53,6 +56,8 @@ export class Emulator implements Controllable {
   private readonly canaryStore: CanaryStore;
   private readonly groups: CanaryGroupSpec[];
   private readonly startMs: number;
+  private readonly syntheticsBehaviour: SyntheticsBehaviour;
+  private readonly closing = new AbortController();
   private policy: IamPolicy | undefined;
   private server: Server | undefined;
   private address = '';
@@ -71,13 +76,14 @@ export class Emulator implements Controllable {
     this.experimentStore = new ExperimentStore(scenario.experimentTemplates ?? [], this.startMs, this.alarms);
     this.canaryStore = new CanaryStore(scenario.canaries ?? [], this.startMs);
     this.groups = scenario.canaryGroups ?? [];
+    this.syntheticsBehaviour = options.synthetics ?? {};
   }
 
   private deps(): PipelineDeps {
     return {
       services: [
         createFisService(this.experimentStore),
-        createSyntheticsService(this.canaryStore, this.groups),
+        createSyntheticsService(this.canaryStore, this.groups, this.syntheticsBehaviour),
         createCloudWatchService(this.alarms),
         createEc2Service(this.scenario.accounts ?? {}),
         createStsService(this.identities),
@@ -88,6 +94,7 @@ export class Emulator implements Controllable {
       clock: this.clock,
       policy: () => this.policy,
       tick: (now) => this.tick(now),
+      closing: this.closing.signal,
     };
   }
 
@@ -122,7 +129,12 @@ export class Emulator implements Controllable {
       request.socket.destroy();
       return;
     }
-    writeResponse(response, outcome.response);
+    // AWS stamps every response with its own time (RFC 7231 Date). Sending the emulator's clock
+    // here lets a test put "AWS" ahead of or behind the runner (clock skew) through the real header.
+    writeResponse(response, {
+      ...outcome.response,
+      headers: { date: new Date(this.clock.now()).toUTCString(), ...outcome.response.headers },
+    });
   }
 
   get url(): string {
@@ -184,6 +196,13 @@ export class Emulator implements Controllable {
     this.canaryStore.add(spec);
   }
 
+  /** Changes a canary's state now, as StopCanary, an error or DeleteCanary would; 'DELETED' removes it. */
+  setCanaryState(name: string, state: CanaryState | 'DELETED', reason?: string): void {
+    this.tick(this.clock.now());
+    if (!this.canaryStore.setState(name, state, reason, this.clock.now()))
+      throw new Error(`No canary named '${name}'`);
+  }
+
   addCanaryGroup(spec: CanaryGroupSpec): void {
     this.groups.push(spec);
   }
@@ -209,6 +228,7 @@ export class Emulator implements Controllable {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.closing.abort();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

@@ -5,7 +5,11 @@ export type FaultKind =
   | 'latency'
   | 'drop'
   | 'malformed'
-  | 'expired-credentials';
+  | 'expired-credentials'
+  /** An HTML page instead of an AWS response, as a proxy, load balancer or wrong endpoint answers. */
+  | 'html'
+  /** The normal first page, with a NextToken that never changes: a list that never ends. */
+  | 'repeat-token';
 
 export interface FaultSpec {
   /** Signing name: fis, synthetics, monitoring, ec2, sts. Omitted: any service. */
@@ -15,8 +19,10 @@ export interface FaultSpec {
   kind: FaultKind;
   /** How many requests it affects. Default 1; `Infinity` (or -1 over HTTP) for persistent. */
   times?: number;
-  /** For `latency`: how long to hold the request before answering normally. */
+  /** For `latency`: how long to hold the request before answering normally (released on close). */
   latencyMs?: number;
+  /** For `html`: the HTTP status of the page. Default 404. */
+  status?: number;
 }
 
 export const DEFAULT_LATENCY_MS = 2_000;

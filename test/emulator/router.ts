@@ -4,10 +4,11 @@
  * policy, then run the handler. Every request is recorded, refused ones included.
  */
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseAuthorization, type SigV4Header, verifySignature } from './auth.js';
 import type { Clock } from './clock.js';
-import { ApiError, HTTP_BAD_REQUEST, HTTP_INTERNAL_ERROR } from './errors.js';
+import { ApiError, HTTP_BAD_REQUEST, HTTP_INTERNAL_ERROR, HTTP_NOT_FOUND } from './errors.js';
 import { DEFAULT_LATENCY_MS, type FaultQueue, type FaultSpec } from './faults.js';
 import { accessDeniedMessage, evaluatePolicy, type IamPolicy } from './iam.js';
 import type { Identity, IdentityStore } from './identity.js';
@@ -28,6 +29,8 @@ export interface PipelineDeps {
   policy(): IamPolicy | undefined;
   /** Brings scripted state (experiments, runs, alarms) up to `now`. */
   tick(now: number): void;
+  /** Aborts when the emulator closes: releases requests a `latency` fault is holding. */
+  closing?: AbortSignal;
 }
 
 export type Outcome = { kind: 'respond'; response: WireResponse } | { kind: 'drop' };
@@ -69,6 +72,7 @@ async function authenticate(
 
 /** Returns a response to send instead of the real one, 'drop', or undefined to carry on. */
 async function applyFault(
+  deps: PipelineDeps,
   fault: FaultSpec,
   attempt: Attempt,
   operation: string,
@@ -87,9 +91,49 @@ async function applyFault(
     case 'malformed':
       return { kind: 'respond', response: protocol.malformed(operation, attempt.requestId) };
     case 'latency':
-      await sleep(fault.latencyMs ?? DEFAULT_LATENCY_MS);
+      try {
+        await sleep(fault.latencyMs ?? DEFAULT_LATENCY_MS, undefined, { signal: deps.closing });
+      } catch {
+        return { kind: 'drop' };
+      }
+      return undefined;
+    case 'html':
+      return { kind: 'respond', response: htmlPage(fault.status ?? HTTP_NOT_FOUND, attempt.requestId) };
+    case 'repeat-token':
       return undefined;
   }
+}
+
+/**
+ * What a load balancer, proxy or a wrong endpoint sends back: an HTML page, not the service's
+ * wire protocol (an ALB's default 404/502 pages look like this).
+ */
+function htmlPage(status: number, requestId: string): WireResponse {
+  const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
+  return {
+    status,
+    headers: { 'content-type': 'text/html', 'x-emulator-requestid': requestId },
+    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`,
+  };
+}
+
+/** The pagination token members of the protocols served: Synthetics/CloudWatch and FIS spellings. */
+const TOKEN_MEMBERS = ['NextToken', 'nextToken'] as const;
+
+/**
+ * `repeat-token`: the handler sees the request without its token (so it serves the first page
+ * again) and the reply carries the same token every time: a service bug that never ends a list.
+ */
+function withoutToken(call: ParsedCall): ParsedCall {
+  const params = { ...call.params };
+  for (const member of TOKEN_MEMBERS) delete params[member];
+  return { ...call, params };
+}
+
+const REPEATED_TOKEN = 'emu-repeated-token';
+
+function withRepeatedToken(output: unknown, member: string): unknown {
+  return { ...(output as Record<string, unknown>), [member]: REPEATED_TOKEN };
 }
 
 function authorise(deps: PipelineDeps, attempt: Attempt, call: ParsedCall, context: CallContext): void {
@@ -121,10 +165,13 @@ async function run(deps: PipelineDeps, attempt: Attempt, request: RawRequest): P
   if (identity.expiresAtMs !== undefined && now >= identity.expiresAtMs)
     throw commonError(attempt.service.errors, 'expired-token');
   const fault = deps.faults.take(attempt.service.signingName, call.operation);
-  const faulted = fault ? await applyFault(fault, attempt, call.operation) : undefined;
+  const faulted = fault ? await applyFault(deps, fault, attempt, call.operation) : undefined;
   if (faulted) return faulted;
   authorise(deps, attempt, call, context);
-  const output = attempt.service.handle(call, context);
+  const repeat = fault?.kind === 'repeat-token';
+  let output = attempt.service.handle(repeat ? withoutToken(call) : call, context);
+  if (repeat)
+    output = withRepeatedToken(output, attempt.service.signingName === 'fis' ? 'nextToken' : 'NextToken');
   return {
     kind: 'respond',
     response: attempt.service.protocol.success(call.operation, output, attempt.requestId),

@@ -95380,6 +95380,48 @@ var client_synthetics_dist_cjs = __nccwpck_require__(2123);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./core/clock.ts
+const systemClock = { now: () => Date.now() };
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+    }
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/**
+ * A clock that only moves when slept on: for unit tests and benchmarks that replay long waits
+ * (a 30-minute experiment) in milliseconds of real time.
+ */
+class VirtualClock {
+    current;
+    constructor(current = 0) {
+        this.current = current;
+    }
+    now() {
+        return this.current;
+    }
+    advance(ms) {
+        this.current += ms;
+    }
+    sleep = async (ms, signal) => {
+        if (signal?.aborted)
+            throw signal.reason;
+        this.current += ms;
+        await Promise.resolve();
+        if (signal?.aborted)
+            throw signal.reason;
+    };
+}
+
 // EXTERNAL MODULE: ./core/errors.ts
 var errors = __nccwpck_require__(8882);
 ;// CONCATENATED MODULE: ./core/version.ts
@@ -95391,6 +95433,15 @@ const VERSION = '1.0.0';
 
 
 
+
+/**
+ * The SDK waits forever by default (connectionTimeout and requestTimeout 0 = none): a connection
+ * that never opens or a response that never comes would hold a gate, and any chaos it started,
+ * until the job dies. These bound each attempt; a gate's deadline aborts calls still in flight.
+ */
+const CONNECTION_TIMEOUT_MS = 5_000;
+/** Socket idle time before an attempt fails with TimeoutError (retried like any transient fault). */
+const REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_ATTEMPTS = 5;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const REGION_FORMS = 'use a region code like us-east-1 or eu-west-2';
@@ -95436,7 +95487,84 @@ function awsClientOptions(service, action, settings, env = process.env) {
         maxAttempts: settings.maxAttempts,
         retryMode: settings.retryMode,
         customUserAgent: userAgent(action),
+        requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
     };
+}
+/**
+ * AWS's clock, as its responses tell it: every response carries an HTTP `Date` (one-second
+ * resolution). The runner's clock may be minutes off; a gate that judges "after the deploy" or
+ * reads alarm history by the runner's clock counts runs from before the step, or misses changes.
+ *
+ * Each response bounds the offset from below (AWS's time when it answered was at least `Date`, and
+ * the runner received it after), so the estimate is the largest lower bound seen: never ahead of
+ * AWS, at most about a second behind. Before any response it is the runner's own clock.
+ */
+class AwsClock {
+    local;
+    offset;
+    constructor(local = systemClock) {
+        this.local = local;
+    }
+    /** The runner's time, as the injected clock gives it. */
+    localNow() {
+        return this.local.now();
+    }
+    /** AWS's time now, as far as the responses so far tell. */
+    now() {
+        return this.local.now() + (this.offset ?? 0);
+    }
+    /** AWS minus runner, in ms; undefined until a response with a Date header arrived. */
+    get offsetMs() {
+        return this.offset;
+    }
+    /** Takes a response's `Date` header, received at `receivedAt` on the runner's clock. */
+    observe(dateHeader, receivedAt) {
+        const serverMs = dateHeader === undefined ? Number.NaN : Date.parse(dateHeader);
+        if (Number.isNaN(serverMs))
+            return;
+        const lowerBound = serverMs - receivedAt;
+        this.offset = this.offset === undefined ? lowerBound : Math.max(this.offset, lowerBound);
+    }
+}
+/** `https://host:port/path` of a request as the SDK built it, for error messages. */
+function endpointOf(request) {
+    const r = (request ?? {});
+    const protocol = (r.protocol ?? 'https:').replace(/:?$/, ':');
+    return `${protocol}//${r.hostname ?? '?'}${r.port ? `:${r.port}` : ''}${r.path ?? ''}`;
+}
+function headerOf(response, name) {
+    const headers = response?.headers ?? {};
+    const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+    return found === undefined ? undefined : headers[found];
+}
+/**
+ * Instruments a client, inside the SDK's retries so each attempt is seen: every response's `Date`
+ * feeds `clock` (when given), and a call that fails without an AWS answer (an HTML page, a
+ * timeout, an abort at the deadline) is rethrown naming the service, operation, endpoint and
+ * HTTP status, never as a bare `SyntaxError: Unexpected token '<'` (see explainFailedCall).
+ */
+function instrumentAwsClient(client, service, clock) {
+    const now = () => (clock ? clock.localNow() : Date.now());
+    client.middlewareStack.add((next, context) => async (args) => {
+        const sentAt = now();
+        try {
+            const result = await next(args);
+            clock?.observe(headerOf(result.response, 'date'), now());
+            return result;
+        }
+        catch (error) {
+            const response = error?.$response;
+            clock?.observe(headerOf(response, 'date'), now());
+            throw (0,errors/* explainFailedCall */.v$)(error, {
+                service,
+                operation: (context.commandName ?? 'call').replace(/Command$/, ''),
+                endpoint: endpointOf(args.request),
+                elapsedMs: now() - sentAt,
+                status: response?.statusCode,
+                contentType: headerOf(response, 'content-type'),
+            });
+        }
+    }, { step: 'deserialize', priority: 'high', name: 'resilienceGatesCallContext', override: true });
 }
 /** Reads the AWS inputs every AWS gate shares: region, endpoint-url, max-attempts, retry-mode. */
 function readAwsSettings(inputs, env = process.env) {
@@ -95501,48 +95629,6 @@ function hasCredentialSource(env = process.env) {
         env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'),
     ];
     return home !== '' && files.some((file) => existsSync(file));
-}
-
-;// CONCATENATED MODULE: ./core/clock.ts
-const systemClock = { now: () => Date.now() };
-const realSleep = (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-    }
-    const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
-/**
- * A clock that only moves when slept on: for unit tests and benchmarks that replay long waits
- * (a 30-minute experiment) in milliseconds of real time.
- */
-class VirtualClock {
-    current;
-    constructor(current = 0) {
-        this.current = current;
-    }
-    now() {
-        return this.current;
-    }
-    advance(ms) {
-        this.current += ms;
-    }
-    sleep = async (ms, signal) => {
-        if (signal?.aborted)
-            throw signal.reason;
-        this.current += ms;
-        await Promise.resolve();
-        if (signal?.aborted)
-            throw signal.reason;
-    };
 }
 
 ;// CONCATENATED MODULE: ./core/report/annotations.ts
@@ -96089,6 +96175,15 @@ function renderJUnit(report) {
 
 
 
+const INSUFFICIENT_DATA_TREATMENTS = ['fail', 'warn', 'ignore'];
+/** Epoch ms of `since` on AWS's clock, given AWS's time at the step start. */
+function sinceOnAwsClock(since, awsStepStart) {
+    if (since.kind === 'step-start')
+        return awsStepStart;
+    if (since.kind === 'ago')
+        return awsStepStart - since.ms;
+    return since.ms;
+}
 /** Every input action.yml declares, in its order; the CLI turns each into a flag. */
 const INPUT_NAMES = [
     'canaries',
@@ -96100,6 +96195,7 @@ const INPUT_NAMES = [
     'fail-fast',
     'trigger',
     'alarms',
+    'insufficient-data',
     'timeout',
     'poll-interval',
     'on-timeout',
@@ -96152,11 +96248,12 @@ function readSettings(inputs, env, now) {
         names,
         patterns,
         ...(group === undefined ? {} : { group }),
-        sinceMs: since.ms,
+        since: since.spec,
         sinceText: since.text,
         thresholds: readThresholds(inputs),
         trigger: inputs.enumeration('trigger', ['auto', 'never'], 'auto'),
         alarms: readAlarms(inputs),
+        insufficientData: inputs.enumeration('insufficient-data', INSUFFICIENT_DATA_TREATMENTS, 'fail'),
         timeoutMs,
         pollIntervalMs,
         onTimeout: inputs.enumeration('on-timeout', ['fail', 'pass', 'neutral'], 'fail'),
@@ -96247,10 +96344,10 @@ function readAlarms(inputs) {
 function readSince(inputs, now) {
     const value = inputs.optional('since');
     if (value === undefined)
-        return { ms: now, text: 'the start of this step' };
+        return { spec: { kind: 'step-start' }, text: 'the start of this step' };
     const ago = (0,core_duration/* parseDuration */.E9)(value);
     if (ago !== undefined)
-        return { ms: now - ago, text: `${value} ago` };
+        return { spec: { kind: 'ago', ms: ago }, text: `${value} ago` };
     if (!ISO_TIMESTAMP.test(value))
         throw (0,errors/* invalidInput */.aY)('since', value, SINCE_FORMS);
     // A date-time without a zone is read as UTC, as AWS prints times; Date would read it as local.
@@ -96260,7 +96357,7 @@ function readSince(inputs, now) {
         throw (0,errors/* invalidInput */.aY)('since', value, SINCE_FORMS);
     if (ms > now)
         throw (0,errors/* invalidInput */.aY)('since', value, 'use a time in the past (the deploy that the canaries must prove)');
-    return { ms, text: new Date(ms).toISOString() };
+    return { spec: { kind: 'at', ms }, text: new Date(ms).toISOString() };
 }
 function optionalPath(inputs, name, key) {
     const value = inputs.optional(name);
@@ -96324,46 +96421,71 @@ function fullJitterBackoffMs(attempt, maxMs, random) {
     const ceiling = Math.min(maxMs, BACKOFF_BASE_MS * 2 ** attempt);
     return Math.floor(random() * ceiling);
 }
+/** The reason a poll's signal carries when the wait's deadline cut it short. */
+class DeadlineExceededError extends Error {
+    name = 'DeadlineExceededError';
+}
+/**
+ * A signal that aborts `ms` from now (real time, the only time an HTTP call in flight lives in) or
+ * with `parent`. `dispose()` clears the timer; call it when the work it bounds is over.
+ */
+function deadlineSignal(ms, what, parent) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DeadlineExceededError(`${what}: deadline of ${(0,core_duration/* formatDuration */.a3)(ms)} reached`)), Math.max(0, ms));
+    timer.unref?.();
+    const signal = parent ? AbortSignal.any([parent, controller.signal]) : controller.signal;
+    return { signal, expired: () => controller.signal.aborted, dispose: () => clearTimeout(timer) };
+}
 async function waitFor(options) {
     const clock = options.clock ?? systemClock;
     const sleep = options.sleep ?? realSleep;
     const progress = new ProgressReporter(options, clock.now());
     const deadline = clock.now() + options.timeoutMs;
+    // The deadline also aborts a poll in flight: an AWS call that never answers cannot hold the
+    // wait past it (the clock check between polls alone would wait for the call).
+    const bound = deadlineSignal(options.timeoutMs, options.what, options.signal);
     let last;
     let polls = 0;
     let failures = 0;
     const aborted = () => ({ status: 'aborted', last, polls, reason: options.signal?.reason });
-    while (true) {
-        if (options.signal?.aborted)
-            return aborted();
-        let delayMs = options.intervalMs;
-        try {
-            polls += 1;
-            const value = await options.poll(options.signal);
-            failures = 0;
-            last = value;
-            options.onValue?.(value);
-            if (options.done(value))
-                return { status: 'done', value, polls };
-        }
-        catch (error) {
+    try {
+        while (true) {
             if (options.signal?.aborted)
                 return aborted();
-            failures += 1;
-            delayMs = retryDelayAfter(error, failures, options);
+            let delayMs = options.intervalMs;
+            try {
+                polls += 1;
+                const value = await options.poll(bound.signal);
+                failures = 0;
+                last = value;
+                options.onValue?.(value);
+                if (options.done(value))
+                    return { status: 'done', value, polls };
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    return aborted();
+                if (bound.expired())
+                    return { status: 'timeout', last, polls, unanswered: describeError(error) };
+                failures += 1;
+                delayMs = retryDelayAfter(error, failures, options);
+            }
+            const now = clock.now();
+            if (now >= deadline)
+                return { status: 'timeout', last, polls };
+            progress.maybeReport(now, deadline, last);
+            try {
+                await sleep(Math.min(delayMs, deadline - now), options.signal);
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    return aborted();
+                throw error;
+            }
         }
-        const now = clock.now();
-        if (now >= deadline)
-            return { status: 'timeout', last, polls };
-        progress.maybeReport(now, deadline, last);
-        try {
-            await sleep(Math.min(delayMs, deadline - now), options.signal);
-        }
-        catch (error) {
-            if (options.signal?.aborted)
-                return aborted();
-            throw error;
-        }
+    }
+    finally {
+        bound.dispose();
     }
 }
 /**
@@ -96413,8 +96535,14 @@ function describeError(error) {
  * that hands back a NextToken forever into an error instead of a gate that hangs until its timeout.
  */
 const DEFAULT_MAX_PAGES = 1_000;
+/**
+ * Every page of a list, in order. `fetchPage` ends the list early by returning no `next` (a reader
+ * that has seen enough). A token seen before means the service is going round in circles: an
+ * error at once, rather than `maxPages` identical calls.
+ */
 async function paging_collectPages(operation, fetchPage, maxPages = DEFAULT_MAX_PAGES) {
     const all = [];
+    const seen = new Set();
     let token;
     for (let page = 0; page < maxPages; page += 1) {
         const { items, next } = await fetchPage(token);
@@ -96422,9 +96550,17 @@ async function paging_collectPages(operation, fetchPage, maxPages = DEFAULT_MAX_
             all.push(...items);
         if (!next)
             return all;
+        if (seen.has(next)) {
+            throw new PagingError(`${operation} returned a NextToken it had already returned (page ${page + 1}): the list never ends, so the gate stopped reading it`);
+        }
+        seen.add(next);
         token = next;
     }
-    throw new Error(`${operation} still had more pages after ${maxPages}`);
+    throw new PagingError(`${operation} still had more pages after ${maxPages} (NextToken never ran out)`);
+}
+/** A list AWS would not finish: never transient, never retried. */
+class PagingError extends Error {
+    name = 'PagingError';
 }
 
 ;// CONCATENATED MODULE: ./core/cloudwatch.ts
@@ -96531,10 +96667,10 @@ class AlarmWatcher {
         return this.watches.filter((watch) => watch.breached);
     }
     /** Checks every alarm exists (a typo would otherwise watch nothing), then takes a first look. */
-    async start(now) {
+    async start(now, signal) {
         if (this.names.length === 0)
             return;
-        const alarms = await describeAlarmsByName(this.deps.cloudwatch, this.names, this.deps.signal);
+        const alarms = await describeAlarmsByName(this.deps.cloudwatch, this.names, signal);
         const found = new Set(alarms.map((alarm) => alarm.AlarmName));
         const missing = this.names.filter((name) => !found.has(name));
         if (missing.length > 0) {
@@ -96550,14 +96686,19 @@ class AlarmWatcher {
                 history: [],
             });
         }
-        await this.apply(alarms, now);
+        await this.apply(alarms, now(), signal);
     }
-    async poll(now) {
+    async poll(now, signal) {
         if (this.names.length === 0)
             return;
-        await this.apply(await describeAlarmsByName(this.deps.cloudwatch, this.names, this.deps.signal), now);
+        const alarms = await describeAlarmsByName(this.deps.cloudwatch, this.names, signal);
+        await this.apply(alarms, now(), signal);
     }
-    async apply(alarms, now) {
+    /** Alarms whose last state seen is INSUFFICIENT_DATA: no data, so no evidence either way. */
+    get withoutData() {
+        return this.watches.filter((watch) => !watch.breached && watch.state === 'INSUFFICIENT_DATA');
+    }
+    async apply(alarms, now, signal) {
         for (const alarm of alarms) {
             const watch = this.watches.find((candidate) => candidate.name === alarm.AlarmName);
             if (!watch)
@@ -96565,7 +96706,7 @@ class AlarmWatcher {
             const updatedAt = alarm.StateUpdatedTimestamp?.getTime();
             const changed = updatedAt !== undefined && updatedAt !== watch.updatedAt && updatedAt >= this.since;
             if (changed)
-                await this.readHistory(watch, now);
+                await this.readHistory(watch, now, signal);
             watch.state = alarm.StateValue ?? watch.state;
             if (alarm.StateReason)
                 watch.stateReason = alarm.StateReason;
@@ -96584,9 +96725,10 @@ class AlarmWatcher {
         this.deps.log.warning(`Alarm ${watch.name} is in ALARM${reason ? `: ${reason}` : ''}`);
     }
     /** Reads state changes since the last read (or `since`), recording any pass through ALARM. */
-    async readHistory(watch, now) {
+    async readHistory(watch, now, signal, toPresent = false) {
         const from = this.historyReadTo.get(watch.name) ?? this.since;
-        const transitions = await alarmHistory(this.deps.cloudwatch, watch.name, from, now, this.deps.signal);
+        const until = toPresent ? undefined : now;
+        const transitions = await alarmHistory(this.deps.cloudwatch, watch.name, from, until, signal);
         this.historyReadTo.set(watch.name, now);
         for (const transition of transitions) {
             if (watch.history.some((seen) => seen.at === transition.at && seen.to === transition.to))
@@ -96597,18 +96739,22 @@ class AlarmWatcher {
         }
         watch.history.sort((a, b) => a.at - b.at);
     }
-    /** For the report: the full history of alarms that changed inside the window. */
-    async finish(now) {
+    /**
+     * For the verdict and the report: the history of alarms that changed inside the window, read to
+     * the present (no EndDate), so a change in the last second before the end is not cut off by an
+     * estimate of AWS's time that can lag by up to a second.
+     */
+    async finish(now, signal) {
         for (const watch of this.watches) {
             if (watch.updatedAt !== undefined && watch.updatedAt >= this.since)
-                await this.readHistory(watch, now);
+                await this.readHistory(watch, now, signal, true);
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-gate/src/evaluate.ts
-/** States in which a canary produces no runs and will not recover by itself. */
-const BROKEN_STATES = new Set(['ERROR', 'DELETING']);
+/** States in which a canary produces no runs and will not recover by itself (DELETED: gone). */
+const BROKEN_STATES = new Set(['ERROR', 'DELETING', 'DELETED']);
 /** States from which only StartCanary produces runs. */
 const IDLE_STATES = new Set(['STOPPED', 'READY']);
 const TRANSITIONAL_STATES = new Set(['CREATING', 'UPDATING', 'STARTING', 'STOPPING']);
@@ -96682,7 +96828,7 @@ function trailingPasses(tallies) {
 }
 /** Upper bound of runs that can still start before the deadline (Infinity when unknowable). */
 function maxNewRuns(canary, context) {
-    if (context.final || BROKEN_STATES.has(canary.state))
+    if (context.final || BROKEN_STATES.has(canary.state) || canary.stoppedDuringGate)
         return 0;
     if (canary.runOnce)
         return context.trigger === 'auto' ? Number.POSITIVE_INFINITY : 0;
@@ -96768,11 +96914,23 @@ function worstCaseCounts(groups, context) {
 }
 function decide(canary, groups, counts, context) {
     const { thresholds } = context;
+    if (canary.state === 'DELETED') {
+        return {
+            verdict: 'fail',
+            reason: 'canary was deleted during the gate (DescribeCanaries no longer knows it)',
+        };
+    }
     if (BROKEN_STATES.has(canary.state)) {
         return { verdict: 'fail', reason: `canary is in state ${canary.state}${stateReason(canary)}` };
     }
     if (provablyPassing(worstCaseCounts(groups, context), thresholds)) {
         return { verdict: 'pass', reason: passReason(counts, thresholds) };
+    }
+    if (canary.stoppedDuringGate && counts.inFlight === 0) {
+        return {
+            verdict: 'fail',
+            reason: `canary was ${canary.state} during the gate, so no run can come (${unmet(counts, thresholds)})${stateReason(canary)}`,
+        };
     }
     const newRuns = maxNewRuns(canary, context);
     if (!context.final && newRuns === 0 && counts.inFlight === 0) {
@@ -97045,24 +97203,26 @@ async function describeLastRuns(client, names, signal) {
     const lastRuns = await describeCanariesLastRun(client, names, signal);
     return new Map([...lastRuns].map(([name, run]) => [name, toRunRecord(run)]));
 }
+/** GetCanaryRuns pages read at most per canary (100 runs each): weeks of a 1-minute canary. */
+const MAX_RUN_PAGES = 100;
+/** True when a page lists runs newest first (each starts no later than the one before it). */
+function newestFirst(batch) {
+    return batch.every((run, index) => index === 0 || run.startedAt <= batch[index - 1].startedAt);
+}
 /**
- * Runs newest first, paging until the first run that started before `since` (kept: a retry
- * after `since` may belong to it) or the end of the history.
+ * The runs of a canary back to `since`, through the one capped paging loop (core/paging.ts).
+ * GetCanaryRuns does not document its order: a page listed newest first that reaches back before
+ * `since` ends the read (older pages hold only older runs); a page in any other order does not,
+ * and every page is read. The run before `since` is kept: a retry after `since` may belong to it.
  */
 async function getRunsSince(client, name, since, signal) {
-    const runs = [];
-    let token;
-    let pages = 0;
-    do {
+    const runs = await paging_collectPages('GetCanaryRuns', async (token) => {
         const page = await client.send(new client_synthetics_dist_cjs.GetCanaryRunsCommand({ Name: name, MaxResults: RUNS_PAGE_SIZE, NextToken: token }), { abortSignal: signal });
-        pages += 1;
         const batch = (page.CanaryRuns ?? []).map(toRunRecord);
-        runs.push(...batch);
-        if (batch.some((run) => run.startedAt < since))
-            break;
-        token = page.NextToken;
-    } while (token);
-    return { runs, pages };
+        const reachedBefore = newestFirst(batch) && batch.some((run) => run.startedAt < since);
+        return { items: batch, next: reachedBefore ? undefined : page.NextToken };
+    }, MAX_RUN_PAGES);
+    return { runs };
 }
 async function startCanary(client, name, signal) {
     await client.send(new client_synthetics_dist_cjs.StartCanaryCommand({ Name: name }), { abortSignal: signal });
@@ -97132,8 +97292,21 @@ async function resolveCanaries(deps, selection) {
 
 
 
+
+
 const CONFLICT = 'ConflictException';
+const watch_NOT_FOUND = 'ResourceNotFoundException';
 const watch_IDLE_STATES = new Set(['STOPPED', 'READY']);
+/** The state the gate records for a canary DescribeCanaries no longer knows. */
+const DELETED_STATE = 'DELETED';
+/**
+ * How often the canaries' own states are read again (DescribeCanaries, five per call), so a
+ * canary stopped, broken or deleted mid-gate fails it instead of leaving it to time out. Also read
+ * at the end, and at once when DescribeCanariesLastRun stops answering for a canary.
+ */
+const STATE_REFRESH_MS = 60_000;
+/** Reads after the deadline (confirming runs, alarm history, states) get this long at most. */
+const FINAL_READS_GRACE_MS = 15_000;
 /**
  * A new latest run that started less than this many periods after the previous latest run of a
  * rate() canary without retries cannot have another run between them: it is taken from
@@ -97146,30 +97319,71 @@ class GateWatch {
     deps;
     settings;
     deadline;
+    since;
+    awsClock;
     tracks;
     alarms;
-    constructor(deps, settings, canaries, deadline) {
+    statesReadAt;
+    statesStale = false;
+    constructor(deps, settings, canaries, deadline, since, awsClock) {
         this.deps = deps;
         this.settings = settings;
         this.deadline = deadline;
+        this.since = since;
+        this.awsClock = awsClock;
         this.tracks = canaries.map((info) => ({ info, runs: new Map(), triggered: 0, unverified: false }));
-        this.alarms = new AlarmWatcher({ cloudwatch: deps.cloudwatch, log: deps.log, region: settings.aws.region, signal: deps.signal }, settings.alarms, settings.sinceMs);
+        this.alarms = new AlarmWatcher({ cloudwatch: deps.cloudwatch, log: deps.log, region: settings.aws.region }, settings.alarms, since);
+        this.statesReadAt = deps.clock.now();
     }
     get alarmWatches() {
         return this.alarms.watches;
     }
-    startAlarms() {
-        return this.alarms.start(this.deps.clock.now());
+    get alarmsWithoutData() {
+        return this.alarms.withoutData;
     }
-    finishAlarms() {
-        return this.alarms.finish(this.deps.clock.now());
+    awsNow = () => this.awsClock.now();
+    startAlarms(signal) {
+        return this.alarms.start(this.awsNow, signal);
+    }
+    /** The last look at the alarms (state, then history to the present), for the verdict. */
+    async finishAlarms(signal) {
+        await this.alarms.poll(this.awsNow, signal);
+        await this.alarms.finish(this.awsNow(), signal);
+    }
+    /**
+     * DescribeCanaries for every watched canary: a canary AWS no longer knows is DELETED, and one
+     * that went from running to STOPPED or READY (not a run-once canary finishing) was stopped
+     * during the gate. Both fail it (evaluate.ts); ERROR already does.
+     */
+    async refreshStates(signal) {
+        const names = this.tracks.filter((t) => t.info.state !== DELETED_STATE).map((t) => t.info.name);
+        const found = await describeCanariesByName(this.deps.synthetics, names, signal);
+        const byName = new Map(found.map((canary) => [canary.Name ?? '', canary]));
+        for (const track of this.tracks) {
+            if (track.info.state === DELETED_STATE)
+                continue;
+            const canary = byName.get(track.info.name);
+            const before = track.info;
+            const after = canary
+                ? toCanaryInfo(canary)
+                : { ...before, state: DELETED_STATE, stateReason: 'DescribeCanaries no longer knows it' };
+            const stopped = !after.runOnce && !watch_IDLE_STATES.has(before.state) && watch_IDLE_STATES.has(after.state);
+            track.info = { ...after, ...(stopped || before.stoppedDuringGate ? { stoppedDuringGate: true } : {}) };
+            if (after.state !== before.state)
+                this.deps.log.info(`Canary ${track.info.name} is now ${after.state} (was ${before.state})`);
+        }
+        this.statesReadAt = this.deps.clock.now();
+        this.statesStale = false;
+    }
+    statesDue() {
+        return this.statesStale || this.deps.clock.now() - this.statesReadAt >= STATE_REFRESH_MS;
     }
     context(final) {
         const { settings } = this;
         return {
             now: this.deps.clock.now(),
             deadline: this.deadline,
-            since: settings.sinceMs,
+            since: this.since,
             thresholds: settings.thresholds,
             trigger: settings.trigger,
             final,
@@ -97196,7 +97410,9 @@ class GateWatch {
     lastPollError;
     async poll(signal) {
         try {
-            await Promise.all([this.refreshRuns(signal), this.alarms.poll(this.deps.clock.now())]);
+            await Promise.all([this.refreshRuns(signal), this.alarms.poll(this.awsNow, signal)]);
+            if (this.statesDue())
+                await this.refreshStates(signal);
             let snapshot = this.evaluate(false);
             if (snapshot.allPassed && (await this.verify(signal)))
                 snapshot = this.evaluate(false);
@@ -97206,19 +97422,38 @@ class GateWatch {
             return snapshot;
         }
         catch (error) {
-            this.lastPollError =
-                error instanceof Error ? `${error.name}: ${(0,errors/* firstLine */.TM)(error.message)}` : String(error);
+            // A call cut short by the deadline keeps the fault seen before it (an HTML 502, throttling).
+            const line = error instanceof Error ? `${error.name}: ${(0,errors/* firstLine */.TM)(error.message)}` : String(error);
+            this.lastPollError = signal?.aborted ? (this.lastPollError ?? line) : line;
             throw error;
+        }
+    }
+    /**
+     * DescribeCanariesLastRun for every canary still known. The API reference does not say what it
+     * does with a name that no longer exists: left out (then the canary's last run vanishes) or
+     * ResourceNotFoundException. Either way the states are read again before the verdict.
+     */
+    async lastRuns(signal) {
+        const names = () => this.tracks.filter((t) => t.info.state !== DELETED_STATE).map((t) => t.info.name);
+        try {
+            return await describeLastRuns(this.deps.synthetics, names(), signal);
+        }
+        catch (error) {
+            if (error.name !== watch_NOT_FOUND)
+                throw error;
+            await this.refreshStates(signal);
+            return describeLastRuns(this.deps.synthetics, names(), signal);
         }
     }
     /** DescribeCanariesLastRun for all; GetCanaryRuns only where a run appeared that is not known. */
     async refreshRuns(signal) {
-        const names = this.tracks.map((track) => track.info.name);
-        const lastRuns = await describeLastRuns(this.deps.synthetics, names, signal);
+        const lastRuns = await this.lastRuns(signal);
         for (const track of this.tracks) {
             const last = lastRuns.get(track.info.name);
             const previous = track.lastSeen;
-            if (!last || last.startedAt < this.settings.sinceMs) {
+            if (!last && previous)
+                this.statesStale = true;
+            if (!last || last.startedAt < this.since) {
                 track.lastSeen = last;
                 continue;
             }
@@ -97245,7 +97480,7 @@ class GateWatch {
         return gap > 0 && gap < SHORTCUT_MAX_PERIODS * periodMs;
     }
     async fetchRuns(track, signal) {
-        const { runs } = await getRunsSince(this.deps.synthetics, track.info.name, this.settings.sinceMs, signal);
+        const { runs } = await getRunsSince(this.deps.synthetics, track.info.name, this.since, signal);
         track.runs = new Map(runs.map((run) => [run.id, run]));
         track.unverified = false;
     }
@@ -97327,22 +97562,50 @@ function verdictReason(evaluations, alarms) {
     const passed = evaluations.map((e) => `${e.name} ${e.passed}/${e.runs}`).join(', ');
     return `${evaluations.length} canar${evaluations.length === 1 ? 'y' : 'ies'} passed (${passed})`;
 }
-function judge(evaluations, alarms, settings, timedOut, awsError) {
+/** Alarms whose last state was INSUFFICIENT_DATA, treated as `insufficient-data` says. */
+function noDataVerdict(alarms, settings) {
+    if (alarms.length === 0 || settings.insufficientData === 'ignore')
+        return undefined;
+    const names = alarms.map((alarm) => alarm.name).join(', ');
+    const what = `alarm ${names} ${alarms.length === 1 ? 'was' : 'were'} INSUFFICIENT_DATA at the last look`;
+    if (settings.insufficientData === 'fail') {
+        return {
+            result: 'fail',
+            status: 'failed',
+            reason: `${what}: no data is no evidence of health (insufficient-data: fail)`,
+            warnings: [],
+        };
+    }
+    return {
+        result: 'pass',
+        status: 'passed',
+        reason: '',
+        warnings: [`${what}: it proved nothing about this deployment (insufficient-data: warn)`],
+    };
+}
+function judge(evaluations, watch, settings, timedOut) {
+    const alarms = watch.alarmWatches;
     const reason = verdictReason(evaluations, alarms);
     const failed = alarms.some((a) => a.breached) || evaluations.some((e) => e.verdict === 'fail');
     if (failed)
         return { result: 'fail', status: 'failed', reason, warnings: [] };
-    if (timedOut && awsError !== undefined) {
+    const awsError = watch.lastPollError;
+    if (awsError !== undefined) {
         // The last look failed: whatever the older data says, the gate does not know enough to pass.
+        const when = timedOut ? `timed out after ${(0,core_duration/* formatDuration */.a3)(settings.timeoutMs)}` : 'stopped';
         return {
             result: 'fail',
             status: 'error',
-            reason: `timed out while AWS calls were failing (${awsError}): ${reason}`,
+            reason: `${when} while AWS calls were failing (${awsError}): ${reason}`,
             warnings: [],
         };
     }
-    if (evaluations.every((e) => e.verdict === 'pass'))
-        return { result: 'pass', status: 'passed', reason, warnings: [] };
+    if (evaluations.every((e) => e.verdict === 'pass')) {
+        const noData = noDataVerdict(watch.alarmsWithoutData, settings);
+        if (noData?.result === 'fail')
+            return { ...noData, reason: `${noData.reason}; ${reason}` };
+        return { result: 'pass', status: 'passed', reason, warnings: noData?.warnings ?? [] };
+    }
     const timeoutReason = `timed out after ${(0,core_duration/* formatDuration */.a3)(settings.timeoutMs)}: ${reason}`;
     if (!timedOut || settings.onTimeout === 'fail') {
         return { result: 'fail', status: 'timeout', reason: timeoutReason, warnings: [] };
@@ -97361,23 +97624,34 @@ function finalVerdict(status, errorReason, evaluations, watch, settings) {
     }
     if (status === 'error')
         return { result: 'fail', status: 'error', reason: errorReason, warnings: [] };
-    return judge(evaluations, watch.alarmWatches, settings, status === 'timeout', watch.lastPollError);
+    return judge(evaluations, watch, settings, status === 'timeout');
 }
-async function evaluateCanaries(deps, settings) {
+function errorLine(error) {
+    return error instanceof Error ? `${error.name}: ${(0,errors/* firstLine */.TM)(error.message)}` : String(error);
+}
+/**
+ * Canaries resolved and `since` fixed on AWS's clock: the first responses (DescribeCanaries) have
+ * told the offset by then, and AWS's time at the step start is the runner's plus that offset.
+ */
+async function prepare(deps, settings, awsClock, signal) {
     const startedAt = deps.clock.now();
-    const deadline = startedAt + settings.timeoutMs;
-    const canaries = await resolveCanaries({ synthetics: deps.synthetics, log: deps.log, region: settings.aws.region, signal: deps.signal }, settings);
+    const canaries = await resolveCanaries({ synthetics: deps.synthetics, log: deps.log, region: settings.aws.region, signal }, settings);
+    const offset = awsClock.offsetMs ?? 0;
+    const since = sinceOnAwsClock(settings.since, startedAt + offset);
+    const skew = Math.abs(offset) >= SKEW_WORTH_SAYING_MS
+        ? ` (AWS's clock is ${(0,core_duration/* formatDuration */.a3)(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} the runner's)`
+        : '';
     deps.log.info(`Watching ${canaries.length} canar${canaries.length === 1 ? 'y' : 'ies'} (${canaries.map((c) => c.name).join(', ')}) ` +
-        `for runs since ${new Date(settings.sinceMs).toISOString()}, until ${new Date(deadline).toISOString()}`);
-    const watch = new GateWatch(deps, settings, canaries, deadline);
-    await watch.startAlarms();
+        `for runs since ${new Date(since).toISOString()} on AWS's clock${skew}, until ${new Date(startedAt + settings.timeoutMs).toISOString()}`);
+    return { startedAt, canaries, since };
+}
+/** Below this the runner's and AWS's clocks are called in step (Date headers have 1 s resolution). */
+const SKEW_WORTH_SAYING_MS = 2_000;
+async function watchUntilDecided(deps, settings, watch, deadline) {
     let snapshot;
-    let status = 'done';
-    let errorReason = '';
-    let polls = 0;
     try {
         const waited = await waitFor({
-            what: `${canaries.length} canaries`,
+            what: 'the canaries',
             poll: (signal) => watch.poll(signal),
             done: (value) => value.decided,
             describe: describeSnapshot,
@@ -97392,44 +97666,80 @@ async function evaluateCanaries(deps, settings) {
                 snapshot = value;
             },
         });
-        polls = waited.polls;
-        status = waited.status;
+        if (waited.status === 'timeout' && waited.unanswered !== undefined)
+            watch.lastPollError ??= waited.unanswered;
+        return { status: waited.status, errorReason: '', polls: waited.polls, snapshot };
     }
     catch (error) {
         // waitFor wraps only transient faults that outlasted its tolerance; anything else (access
         // denied, a missing canary) is the user's to fix and propagates as a one-line error.
         if (!(error instanceof WaitFailedError))
             throw error;
-        status = 'error';
-        errorReason = error.message;
+        return { status: 'error', errorReason: error.message, polls: 0, snapshot };
     }
-    if (status === 'timeout') {
-        // The deadline verdict counts only completed runs: confirm shortcut-read runs first.
-        await watch.verify(deps.signal).catch((error) => {
-            watch.lastPollError =
-                error instanceof Error ? `${error.name}: ${(0,errors/* firstLine */.TM)(error.message)}` : String(error);
-        });
+}
+/**
+ * After the wait: at the deadline, confirm shortcut-read runs and read the canaries' states again
+ * (a canary deleted or stopped fails rather than times out); then the alarms' last look. These
+ * reads have their own short deadline, so a call that does not answer cannot hold the step.
+ */
+async function finalReads(deps, watch, waited) {
+    const bound = deadlineSignal(FINAL_READS_GRACE_MS, 'final reads', deps.signal);
+    try {
+        if (waited.status === 'timeout') {
+            await watch.verify(bound.signal).catch((error) => {
+                watch.lastPollError = errorLine(error);
+            });
+            await watch.refreshStates(bound.signal).catch((error) => {
+                watch.lastPollError ??= errorLine(error);
+            });
+        }
+        const final = waited.status === 'timeout' ? watch.evaluate(true) : (waited.snapshot ?? watch.evaluate(true));
+        if (waited.status !== 'aborted') {
+            await watch.finishAlarms(bound.signal).catch((error) => {
+                deps.log.warning(`Alarm history unavailable: ${errorLine(error)}`);
+                watch.lastPollError ??= `alarm history unavailable: ${errorLine(error)}`;
+            });
+        }
+        return final;
     }
-    const final = status === 'timeout' ? watch.evaluate(true) : (snapshot ?? watch.evaluate(true));
-    if (status !== 'aborted')
-        await watch
-            .finishAlarms()
-            .catch((error) => deps.log.warning(`Alarm history unavailable: ${String(error)}`));
-    const evaluations = final.evaluations;
-    const verdict = finalVerdict(status, errorReason, evaluations, watch, settings);
+    finally {
+        bound.dispose();
+    }
+}
+async function evaluateCanaries(deps, settings) {
+    const awsClock = deps.awsClock ?? new AwsClock(deps.clock);
+    // The gate's deadline also bounds the calls before the polling starts.
+    const bound = deadlineSignal(settings.timeoutMs, 'canary-gate', deps.signal);
+    let prepared;
+    let watch;
+    try {
+        prepared = await prepare(deps, settings, awsClock, bound.signal);
+        watch = new GateWatch(deps, settings, prepared.canaries, prepared.startedAt + settings.timeoutMs, prepared.since, awsClock);
+        await watch.startAlarms(bound.signal);
+    }
+    finally {
+        bound.dispose();
+    }
+    const deadline = prepared.startedAt + settings.timeoutMs;
+    const waited = await watchUntilDecided(deps, settings, watch, deadline);
+    const final = await finalReads(deps, watch, waited);
+    const verdict = finalVerdict(waited.status, waited.errorReason, final.evaluations, watch, settings);
+    const offset = awsClock.offsetMs;
     return {
         result: verdict.result,
         status: verdict.status,
         reason: verdict.reason,
         region: settings.aws.region,
-        startedAt,
+        startedAt: prepared.startedAt,
         finishedAt: deps.clock.now(),
-        since: settings.sinceMs,
+        since: prepared.since,
         deadline,
-        polls,
-        canaries: watch.reports(evaluations),
+        ...(offset === undefined ? {} : { awsClockOffsetMs: offset }),
+        polls: waited.polls,
+        canaries: watch.reports(final.evaluations),
         alarms: watch.alarmWatches,
-        warnings: [...verdict.warnings, ...executionWarnings(evaluations)],
+        warnings: [...verdict.warnings, ...executionWarnings(final.evaluations)],
     };
 }
 
@@ -97445,12 +97755,18 @@ async function evaluateCanaries(deps, settings) {
 
 
 const GATE_NAME = 'canary-gate';
-/** The SDK clients the gate uses, built the way every gate of the suite builds them. */
+/**
+ * The SDK clients the gate uses, built the way every gate of the suite builds them, and the AWS
+ * clock their responses keep (runs and alarm history are judged on AWS's time).
+ */
 function createClients(settings, env) {
+    const awsClock = new AwsClock(systemClock);
     const synthetics = new client_synthetics_dist_cjs.SyntheticsClient(awsClientOptions('SYNTHETICS', GATE_NAME, settings.aws, env));
     installRawFields(synthetics.middlewareStack);
+    instrumentAwsClient(synthetics, 'Synthetics', awsClock);
     const cloudwatch = new dist_cjs/* CloudWatchClient */.WBn(awsClientOptions('CLOUDWATCH', GATE_NAME, settings.aws, env));
-    return { synthetics, cloudwatch };
+    instrumentAwsClient(cloudwatch, 'CloudWatch', awsClock);
+    return { synthetics, cloudwatch, awsClock };
 }
 async function publish(host, report, settings) {
     const reportPath = settings.reportPath
@@ -97482,9 +97798,17 @@ async function publish(host, report, settings) {
 }
 async function run(host) {
     const settings = readSettings(host.inputs, host.env, Date.now());
-    const { synthetics, cloudwatch } = createClients(settings, host.env);
+    const { synthetics, cloudwatch, awsClock } = createClients(settings, host.env);
     try {
-        const report = await evaluateCanaries({ synthetics, cloudwatch, clock: systemClock, sleep: realSleep, log: host.log, signal: host.signal }, settings);
+        const report = await evaluateCanaries({
+            synthetics,
+            cloudwatch,
+            clock: systemClock,
+            awsClock,
+            sleep: realSleep,
+            log: host.log,
+            signal: host.signal,
+        }, settings);
         await publish(host, report, settings);
         return { result: report.result, summaryLine: headline(report) };
     }
@@ -97599,9 +97923,10 @@ function formatDuration(ms) {
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
 /* harmony export */   oh: () => (/* binding */ failureMessage),
-/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */   p0: () => (/* binding */ isConfigurationError),
+/* harmony export */   v$: () => (/* binding */ explainFailedCall)
 /* harmony export */ });
-/* unused harmony exports CREDENTIALS_HELP, hintForAwsError, describeAwsError */
+/* unused harmony exports CREDENTIALS_HELP, hintForAwsError, describeAwsError, AwsCallError */
 /**
  * Error kinds shared by every gate.
  *
@@ -97689,6 +98014,73 @@ function failureMessage(error) {
     if (error instanceof Error)
         return `${error.name}: ${error.message}`;
     return String(error);
+}
+/**
+ * An answer that is not the service's wire protocol: the HTML page of a proxy, a load balancer or
+ * a wrong endpoint, or a body cut short. Carries the HTTP status in `$metadata` as SDK errors do,
+ * so a 5xx page is retried like any server error and a 4xx page is not.
+ */
+class AwsCallError extends Error {
+    call;
+    cause;
+    name = 'AwsCallError';
+    $metadata;
+    constructor(message, call, cause) {
+        super(message);
+        this.call = call;
+        this.cause = cause;
+        this.$metadata = call.status === undefined ? {} : { httpStatusCode: call.status };
+    }
+}
+const TITLE_PATTERN = /<title>([^<]{1,120})<\/title>/i;
+const SNIPPET_CHARS = 80;
+/** A hint of what came back: the page title, or the first characters of the body. */
+function bodyHint(error) {
+    const e = error;
+    const text = [e.$responseBodyText, e.$response?.body].find((value) => typeof value === 'string');
+    if (!text)
+        return '';
+    const title = TITLE_PATTERN.exec(text)?.[1]?.trim();
+    const shown = title ?? text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_CHARS);
+    return shown ? `: "${shown}"` : '';
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+/**
+ * The error to raise for a failed call, naming the service, operation, endpoint and HTTP status.
+ * AWS's own errors (they carry `$metadata`) pass unchanged: their code already says what failed.
+ * A response the SDK could not parse becomes an AwsCallError. A timeout, network fault or abort
+ * keeps its name (the SDK's retry rules read it) and gains the call in its message.
+ */
+function explainFailedCall(error, call) {
+    if (typeof error !== 'object' || error === null)
+        return error;
+    const where = `${call.service} ${call.operation} at ${call.endpoint}`;
+    const e = error;
+    if (e.$metadata !== undefined)
+        return error;
+    if (e.$response !== undefined) {
+        const kind = call.contentType ? `a ${call.contentType.split(';')[0]} body` : 'a body';
+        return new AwsCallError(`${where} answered HTTP ${call.status ?? '?'} with ${kind} that is not an AWS response${bodyHint(error)} ` +
+            '(check endpoint-url, AWS_ENDPOINT_URL and any proxy in between)', call, error);
+    }
+    if (e.name === 'AbortError') {
+        setMessage(e, `${where} did not answer within ${seconds(call.elapsedMs)} (aborted)`);
+    }
+    else if (typeof e.message === 'string' && !e.message.startsWith(where)) {
+        setMessage(e, `${where}: ${e.message} (after ${seconds(call.elapsedMs)})`);
+    }
+    return error;
+}
+/** Some errors (a DOMException abort reason) have a read-only message: leave those as they are. */
+function setMessage(error, message) {
+    try {
+        error.message = message;
+    }
+    catch {
+        // read-only: the original message stands
+    }
 }
 
 

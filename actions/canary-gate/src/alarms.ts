@@ -8,13 +8,13 @@ import type { AlarmWatch } from './types.js';
  * Watches CloudWatch alarms (metric and composite) over the gate window: any alarm in ALARM at a
  * poll, or whose history shows ALARM inside the window, fails the gate. DescribeAlarmHistory is
  * only called for an alarm whose state changed inside the window, so a flap from OK to ALARM and
- * back between two polls is still caught.
+ * back between two polls is still caught. Every time here (`since`, `now`, the history window) is
+ * AWS's, as the alarms' own timestamps are: a runner clock that is off would shift the window.
  */
 export interface AlarmDeps {
   cloudwatch: CloudWatchClient;
   log: Logger;
   region: string;
-  signal?: AbortSignal;
 }
 
 export class AlarmWatcher {
@@ -33,9 +33,9 @@ export class AlarmWatcher {
   }
 
   /** Checks every alarm exists (a typo would otherwise watch nothing), then takes a first look. */
-  async start(now: number): Promise<void> {
+  async start(now: () => number, signal?: AbortSignal): Promise<void> {
     if (this.names.length === 0) return;
-    const alarms = await describeAlarmsByName(this.deps.cloudwatch, this.names, this.deps.signal);
+    const alarms = await describeAlarmsByName(this.deps.cloudwatch, this.names, signal);
     const found = new Set(alarms.map((alarm) => alarm.AlarmName));
     const missing = this.names.filter((name) => !found.has(name));
     if (missing.length > 0) {
@@ -53,21 +53,27 @@ export class AlarmWatcher {
         history: [],
       });
     }
-    await this.apply(alarms, now);
+    await this.apply(alarms, now(), signal);
   }
 
-  async poll(now: number): Promise<void> {
+  async poll(now: () => number, signal?: AbortSignal): Promise<void> {
     if (this.names.length === 0) return;
-    await this.apply(await describeAlarmsByName(this.deps.cloudwatch, this.names, this.deps.signal), now);
+    const alarms = await describeAlarmsByName(this.deps.cloudwatch, this.names, signal);
+    await this.apply(alarms, now(), signal);
   }
 
-  private async apply(alarms: readonly DescribedAlarm[], now: number): Promise<void> {
+  /** Alarms whose last state seen is INSUFFICIENT_DATA: no data, so no evidence either way. */
+  get withoutData(): AlarmWatch[] {
+    return this.watches.filter((watch) => !watch.breached && watch.state === 'INSUFFICIENT_DATA');
+  }
+
+  private async apply(alarms: readonly DescribedAlarm[], now: number, signal?: AbortSignal): Promise<void> {
     for (const alarm of alarms) {
       const watch = this.watches.find((candidate) => candidate.name === alarm.AlarmName);
       if (!watch) continue;
       const updatedAt = alarm.StateUpdatedTimestamp?.getTime();
       const changed = updatedAt !== undefined && updatedAt !== watch.updatedAt && updatedAt >= this.since;
-      if (changed) await this.readHistory(watch, now);
+      if (changed) await this.readHistory(watch, now, signal);
       watch.state = alarm.StateValue ?? watch.state;
       if (alarm.StateReason) watch.stateReason = alarm.StateReason;
       if (updatedAt !== undefined) watch.updatedAt = updatedAt;
@@ -85,9 +91,10 @@ export class AlarmWatcher {
   }
 
   /** Reads state changes since the last read (or `since`), recording any pass through ALARM. */
-  private async readHistory(watch: AlarmWatch, now: number): Promise<void> {
+  private async readHistory(watch: AlarmWatch, now: number, signal?: AbortSignal, toPresent = false) {
     const from = this.historyReadTo.get(watch.name) ?? this.since;
-    const transitions = await alarmHistory(this.deps.cloudwatch, watch.name, from, now, this.deps.signal);
+    const until = toPresent ? undefined : now;
+    const transitions = await alarmHistory(this.deps.cloudwatch, watch.name, from, until, signal);
     this.historyReadTo.set(watch.name, now);
     for (const transition of transitions) {
       if (watch.history.some((seen) => seen.at === transition.at && seen.to === transition.to)) continue;
@@ -97,10 +104,15 @@ export class AlarmWatcher {
     watch.history.sort((a, b) => a.at - b.at);
   }
 
-  /** For the report: the full history of alarms that changed inside the window. */
-  async finish(now: number): Promise<void> {
+  /**
+   * For the verdict and the report: the history of alarms that changed inside the window, read to
+   * the present (no EndDate), so a change in the last second before the end is not cut off by an
+   * estimate of AWS's time that can lag by up to a second.
+   */
+  async finish(now: number, signal?: AbortSignal): Promise<void> {
     for (const watch of this.watches) {
-      if (watch.updatedAt !== undefined && watch.updatedAt >= this.since) await this.readHistory(watch, now);
+      if (watch.updatedAt !== undefined && watch.updatedAt >= this.since)
+        await this.readHistory(watch, now, signal, true);
     }
   }
 }

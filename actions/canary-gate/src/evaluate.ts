@@ -49,8 +49,8 @@ export interface EvaluationContext {
   final: boolean;
 }
 
-/** States in which a canary produces no runs and will not recover by itself. */
-const BROKEN_STATES = new Set(['ERROR', 'DELETING']);
+/** States in which a canary produces no runs and will not recover by itself (DELETED: gone). */
+const BROKEN_STATES = new Set(['ERROR', 'DELETING', 'DELETED']);
 /** States from which only StartCanary produces runs. */
 const IDLE_STATES = new Set(['STOPPED', 'READY']);
 const TRANSITIONAL_STATES = new Set(['CREATING', 'UPDATING', 'STARTING', 'STOPPING']);
@@ -134,7 +134,7 @@ function trailingPasses(tallies: readonly Tally[]): number {
 
 /** Upper bound of runs that can still start before the deadline (Infinity when unknowable). */
 export function maxNewRuns(canary: CanaryInfo, context: EvaluationContext): number {
-  if (context.final || BROKEN_STATES.has(canary.state)) return 0;
+  if (context.final || BROKEN_STATES.has(canary.state) || canary.stoppedDuringGate) return 0;
   if (canary.runOnce) return context.trigger === 'auto' ? Number.POSITIVE_INFINITY : 0;
   if (IDLE_STATES.has(canary.state) && context.trigger === 'never') return 0;
   if (TRANSITIONAL_STATES.has(canary.state) || canary.periodMs === undefined || canary.periodMs <= 0) {
@@ -242,11 +242,23 @@ function worstCaseCounts(groups: readonly Group[], context: EvaluationContext): 
 
 function decide(canary: CanaryInfo, groups: Group[], counts: Counts, context: EvaluationContext): Decision {
   const { thresholds } = context;
+  if (canary.state === 'DELETED') {
+    return {
+      verdict: 'fail',
+      reason: 'canary was deleted during the gate (DescribeCanaries no longer knows it)',
+    };
+  }
   if (BROKEN_STATES.has(canary.state)) {
     return { verdict: 'fail', reason: `canary is in state ${canary.state}${stateReason(canary)}` };
   }
   if (provablyPassing(worstCaseCounts(groups, context), thresholds)) {
     return { verdict: 'pass', reason: passReason(counts, thresholds) };
+  }
+  if (canary.stoppedDuringGate && counts.inFlight === 0) {
+    return {
+      verdict: 'fail',
+      reason: `canary was ${canary.state} during the gate, so no run can come (${unmet(counts, thresholds)})${stateReason(canary)}`,
+    };
   }
   const newRuns = maxNewRuns(canary, context);
   if (!context.final && newRuns === 0 && counts.inFlight === 0) {

@@ -1,6 +1,6 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SyntheticsClient } from '@aws-sdk/client-synthetics';
-import { awsClientOptions } from '../../../core/aws.js';
+import { AwsClock, awsClientOptions, instrumentAwsClient } from '../../../core/aws.js';
 import { realSleep, systemClock } from '../../../core/clock.js';
 import type { GateDefinition, GateOutcome, Host } from '../../../core/host.js';
 import { emitAnnotations } from '../../../core/report/annotations.js';
@@ -17,12 +17,18 @@ import { evaluateCanaries, type GateReport } from './watch.js';
 
 export const GATE_NAME = 'canary-gate';
 
-/** The SDK clients the gate uses, built the way every gate of the suite builds them. */
+/**
+ * The SDK clients the gate uses, built the way every gate of the suite builds them, and the AWS
+ * clock their responses keep (runs and alarm history are judged on AWS's time).
+ */
 export function createClients(settings: CanaryGateSettings, env: NodeJS.ProcessEnv) {
+  const awsClock = new AwsClock(systemClock);
   const synthetics = new SyntheticsClient(awsClientOptions('SYNTHETICS', GATE_NAME, settings.aws, env));
   installRawFields(synthetics.middlewareStack);
+  instrumentAwsClient(synthetics, 'Synthetics', awsClock);
   const cloudwatch = new CloudWatchClient(awsClientOptions('CLOUDWATCH', GATE_NAME, settings.aws, env));
-  return { synthetics, cloudwatch };
+  instrumentAwsClient(cloudwatch, 'CloudWatch', awsClock);
+  return { synthetics, cloudwatch, awsClock };
 }
 
 async function publish(host: Host, report: GateReport, settings: CanaryGateSettings): Promise<void> {
@@ -57,10 +63,18 @@ async function publish(host: Host, report: GateReport, settings: CanaryGateSetti
 
 async function run(host: Host): Promise<GateOutcome> {
   const settings = readSettings(host.inputs, host.env, Date.now());
-  const { synthetics, cloudwatch } = createClients(settings, host.env);
+  const { synthetics, cloudwatch, awsClock } = createClients(settings, host.env);
   try {
     const report = await evaluateCanaries(
-      { synthetics, cloudwatch, clock: systemClock, sleep: realSleep, log: host.log, signal: host.signal },
+      {
+        synthetics,
+        cloudwatch,
+        clock: systemClock,
+        awsClock,
+        sleep: realSleep,
+        log: host.log,
+        signal: host.signal,
+      },
       settings,
     );
     await publish(host, report, settings);

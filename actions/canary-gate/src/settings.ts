@@ -10,6 +10,22 @@ import type { Inputs } from '../../../core/inputs.js';
 export type TriggerMode = 'auto' | 'never';
 export type OnTimeout = 'fail' | 'pass' | 'neutral';
 export type ExecutionFailureTreatment = 'failure' | 'warning';
+/** What an alarm in INSUFFICIENT_DATA (no data, so no evidence) does to the verdict. */
+export type InsufficientDataTreatment = 'fail' | 'warn' | 'ignore';
+export const INSUFFICIENT_DATA_TREATMENTS = ['fail', 'warn', 'ignore'] as const;
+
+/**
+ * "After the deploy", resolved on AWS's clock once the first response tells it (see
+ * core/aws.ts AwsClock): the step's start, a duration before it, or a timestamp as given.
+ */
+export type SinceSpec = { kind: 'step-start' } | { kind: 'ago'; ms: number } | { kind: 'at'; ms: number };
+
+/** Epoch ms of `since` on AWS's clock, given AWS's time at the step start. */
+export function sinceOnAwsClock(since: SinceSpec, awsStepStart: number): number {
+  if (since.kind === 'step-start') return awsStepStart;
+  if (since.kind === 'ago') return awsStepStart - since.ms;
+  return since.ms;
+}
 
 export interface Thresholds {
   minRuns: number;
@@ -29,13 +45,14 @@ export interface CanaryGateSettings {
   patterns: string[];
   /** A Synthetics group name or ARN. */
   group?: string;
-  /** Epoch ms: runs that started before this never count. */
-  sinceMs: number;
+  /** Runs that started before this never count (see sinceOnAwsClock). */
+  since: SinceSpec;
   /** How `since` was given, for the report. */
   sinceText: string;
   thresholds: Thresholds;
   trigger: TriggerMode;
   alarms: string[];
+  insufficientData: InsufficientDataTreatment;
   timeoutMs: number;
   pollIntervalMs: number;
   onTimeout: OnTimeout;
@@ -55,6 +72,7 @@ export const INPUT_NAMES = [
   'fail-fast',
   'trigger',
   'alarms',
+  'insufficient-data',
   'timeout',
   'poll-interval',
   'on-timeout',
@@ -118,11 +136,12 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv, now: number
     names,
     patterns,
     ...(group === undefined ? {} : { group }),
-    sinceMs: since.ms,
+    since: since.spec,
     sinceText: since.text,
     thresholds: readThresholds(inputs),
     trigger: inputs.enumeration('trigger', ['auto', 'never'] as const, 'auto'),
     alarms: readAlarms(inputs),
+    insufficientData: inputs.enumeration('insufficient-data', INSUFFICIENT_DATA_TREATMENTS, 'fail'),
     timeoutMs,
     pollIntervalMs,
     onTimeout: inputs.enumeration('on-timeout', ['fail', 'pass', 'neutral'] as const, 'fail'),
@@ -215,11 +234,11 @@ function readAlarms(inputs: Inputs): string[] {
   return alarms;
 }
 
-function readSince(inputs: Inputs, now: number): { ms: number; text: string } {
+function readSince(inputs: Inputs, now: number): { spec: SinceSpec; text: string } {
   const value = inputs.optional('since');
-  if (value === undefined) return { ms: now, text: 'the start of this step' };
+  if (value === undefined) return { spec: { kind: 'step-start' }, text: 'the start of this step' };
   const ago = parseDuration(value);
-  if (ago !== undefined) return { ms: now - ago, text: `${value} ago` };
+  if (ago !== undefined) return { spec: { kind: 'ago', ms: ago }, text: `${value} ago` };
   if (!ISO_TIMESTAMP.test(value)) throw invalidInput('since', value, SINCE_FORMS);
   // A date-time without a zone is read as UTC, as AWS prints times; Date would read it as local.
   const withZone = /T.*(Z|[+-]\d{2}:?\d{2})$/.test(value) || !value.includes('T') ? value : `${value}Z`;
@@ -227,7 +246,7 @@ function readSince(inputs: Inputs, now: number): { ms: number; text: string } {
   if (Number.isNaN(ms)) throw invalidInput('since', value, SINCE_FORMS);
   if (ms > now)
     throw invalidInput('since', value, 'use a time in the past (the deploy that the canaries must prove)');
-  return { ms, text: new Date(ms).toISOString() };
+  return { spec: { kind: 'at', ms }, text: new Date(ms).toISOString() };
 }
 
 function optionalPath<K extends 'junitPath' | 'reportPath'>(

@@ -129,31 +129,40 @@ export async function describeLastRuns(
   return new Map([...lastRuns].map(([name, run]) => [name, toRunRecord(run)]));
 }
 
+/** GetCanaryRuns pages read at most per canary (100 runs each): weeks of a 1-minute canary. */
+export const MAX_RUN_PAGES = 100;
+
+/** True when a page lists runs newest first (each starts no later than the one before it). */
+function newestFirst(batch: readonly RunRecord[]): boolean {
+  return batch.every((run, index) => index === 0 || run.startedAt <= batch[index - 1]!.startedAt);
+}
+
 /**
- * Runs newest first, paging until the first run that started before `since` (kept: a retry
- * after `since` may belong to it) or the end of the history.
+ * The runs of a canary back to `since`, through the one capped paging loop (core/paging.ts).
+ * GetCanaryRuns does not document its order: a page listed newest first that reaches back before
+ * `since` ends the read (older pages hold only older runs); a page in any other order does not,
+ * and every page is read. The run before `since` is kept: a retry after `since` may belong to it.
  */
 export async function getRunsSince(
   client: SyntheticsClient,
   name: string,
   since: number,
   signal?: AbortSignal,
-): Promise<{ runs: RunRecord[]; pages: number }> {
-  const runs: RunRecord[] = [];
-  let token: string | undefined;
-  let pages = 0;
-  do {
-    const page = await client.send(
-      new GetCanaryRunsCommand({ Name: name, MaxResults: RUNS_PAGE_SIZE, NextToken: token }),
-      { abortSignal: signal },
-    );
-    pages += 1;
-    const batch = (page.CanaryRuns ?? []).map(toRunRecord);
-    runs.push(...batch);
-    if (batch.some((run) => run.startedAt < since)) break;
-    token = page.NextToken;
-  } while (token);
-  return { runs, pages };
+): Promise<{ runs: RunRecord[] }> {
+  const runs = await collectPages(
+    'GetCanaryRuns',
+    async (token) => {
+      const page = await client.send(
+        new GetCanaryRunsCommand({ Name: name, MaxResults: RUNS_PAGE_SIZE, NextToken: token }),
+        { abortSignal: signal },
+      );
+      const batch = (page.CanaryRuns ?? []).map(toRunRecord);
+      const reachedBefore = newestFirst(batch) && batch.some((run) => run.startedAt < since);
+      return { items: batch, next: reachedBefore ? undefined : page.NextToken };
+    },
+    MAX_RUN_PAGES,
+  );
+  return { runs };
 }
 
 export async function startCanary(

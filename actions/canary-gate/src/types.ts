@@ -31,6 +31,8 @@ export interface CanaryInfo {
   periodMs?: number;
   /** Schedule.RetryConfig.MaxRetries, when the API returns it. */
   maxRetries?: number;
+  /** It was running when the gate began and someone stopped it since: no run will come. */
+  stoppedDuringGate?: boolean;
 }
 
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';

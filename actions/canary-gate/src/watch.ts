@@ -1,16 +1,23 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { SyntheticsClient } from '@aws-sdk/client-synthetics';
+import { AwsClock } from '../../../core/aws.js';
 import type { Clock, Sleep } from '../../../core/clock.js';
 import { mapLimited } from '../../../core/collections.js';
 import { formatDuration } from '../../../core/duration.js';
 import { firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
-import { WaitFailedError, waitFor } from '../../../core/wait.js';
+import { deadlineSignal, WaitFailedError, waitFor } from '../../../core/wait.js';
 import { AlarmWatcher } from './alarms.js';
 import { type CanaryEvaluation, type EvaluationContext, evaluateCanary } from './evaluate.js';
 import { resolveCanaries } from './resolve.js';
-import type { CanaryGateSettings } from './settings.js';
-import { describeLastRuns, getRunsSince, startCanary } from './synthetics.js';
+import { type CanaryGateSettings, sinceOnAwsClock } from './settings.js';
+import {
+  describeCanariesByName,
+  describeLastRuns,
+  getRunsSince,
+  startCanary,
+  toCanaryInfo,
+} from './synthetics.js';
 import type { AlarmWatch, CanaryInfo, RunRecord } from './types.js';
 
 /**
@@ -30,6 +37,11 @@ export interface GateDeps {
   signal?: AbortSignal;
   /** Backoff jitter for transient faults (tests pass a fixed one). */
   random?: () => number;
+  /**
+   * AWS's clock, fed by the clients' responses (core/aws.ts instrumentAwsClient). Runs and alarm
+   * history are judged on it. Default: the injected clock, as when it is AWS's own (tests).
+   */
+  awsClock?: AwsClock;
 }
 
 export type GateStatus = 'passed' | 'failed' | 'timeout' | 'cancelled' | 'error';
@@ -49,8 +61,11 @@ export interface GateReport {
   region: string;
   startedAt: number;
   finishedAt: number;
+  /** On AWS's clock, as run and alarm times are; the other times are the runner's. */
   since: number;
   deadline: number;
+  /** AWS's clock minus the runner's, as the responses told it (undefined: no response had a Date). */
+  awsClockOffsetMs?: number;
   polls: number;
   canaries: CanaryReport[];
   alarms: AlarmWatch[];
@@ -59,7 +74,18 @@ export interface GateReport {
 }
 
 const CONFLICT = 'ConflictException';
+const NOT_FOUND = 'ResourceNotFoundException';
 const IDLE_STATES = new Set(['STOPPED', 'READY']);
+/** The state the gate records for a canary DescribeCanaries no longer knows. */
+export const DELETED_STATE = 'DELETED';
+/**
+ * How often the canaries' own states are read again (DescribeCanaries, five per call), so a
+ * canary stopped, broken or deleted mid-gate fails it instead of leaving it to time out. Also read
+ * at the end, and at once when DescribeCanariesLastRun stops answering for a canary.
+ */
+const STATE_REFRESH_MS = 60_000;
+/** Reads after the deadline (confirming runs, alarm history, states) get this long at most. */
+export const FINAL_READS_GRACE_MS = 15_000;
 
 interface CanaryTrack {
   info: CanaryInfo;
@@ -92,31 +118,73 @@ interface Snapshot {
 class GateWatch {
   private readonly tracks: CanaryTrack[];
   private readonly alarms: AlarmWatcher;
+  private statesReadAt: number;
+  private statesStale = false;
 
   constructor(
     private readonly deps: GateDeps,
     private readonly settings: CanaryGateSettings,
     canaries: CanaryInfo[],
     private readonly deadline: number,
+    private readonly since: number,
+    private readonly awsClock: AwsClock,
   ) {
     this.tracks = canaries.map((info) => ({ info, runs: new Map(), triggered: 0, unverified: false }));
     this.alarms = new AlarmWatcher(
-      { cloudwatch: deps.cloudwatch, log: deps.log, region: settings.aws.region, signal: deps.signal },
+      { cloudwatch: deps.cloudwatch, log: deps.log, region: settings.aws.region },
       settings.alarms,
-      settings.sinceMs,
+      since,
     );
+    this.statesReadAt = deps.clock.now();
   }
 
   get alarmWatches(): AlarmWatch[] {
     return this.alarms.watches;
   }
 
-  startAlarms(): Promise<void> {
-    return this.alarms.start(this.deps.clock.now());
+  get alarmsWithoutData(): AlarmWatch[] {
+    return this.alarms.withoutData;
   }
 
-  finishAlarms(): Promise<void> {
-    return this.alarms.finish(this.deps.clock.now());
+  private readonly awsNow = () => this.awsClock.now();
+
+  startAlarms(signal: AbortSignal | undefined): Promise<void> {
+    return this.alarms.start(this.awsNow, signal);
+  }
+
+  /** The last look at the alarms (state, then history to the present), for the verdict. */
+  async finishAlarms(signal: AbortSignal | undefined): Promise<void> {
+    await this.alarms.poll(this.awsNow, signal);
+    await this.alarms.finish(this.awsNow(), signal);
+  }
+
+  /**
+   * DescribeCanaries for every watched canary: a canary AWS no longer knows is DELETED, and one
+   * that went from running to STOPPED or READY (not a run-once canary finishing) was stopped
+   * during the gate. Both fail it (evaluate.ts); ERROR already does.
+   */
+  async refreshStates(signal: AbortSignal | undefined): Promise<void> {
+    const names = this.tracks.filter((t) => t.info.state !== DELETED_STATE).map((t) => t.info.name);
+    const found = await describeCanariesByName(this.deps.synthetics, names, signal);
+    const byName = new Map(found.map((canary) => [canary.Name ?? '', canary]));
+    for (const track of this.tracks) {
+      if (track.info.state === DELETED_STATE) continue;
+      const canary = byName.get(track.info.name);
+      const before = track.info;
+      const after: CanaryInfo = canary
+        ? toCanaryInfo(canary)
+        : { ...before, state: DELETED_STATE, stateReason: 'DescribeCanaries no longer knows it' };
+      const stopped = !after.runOnce && !IDLE_STATES.has(before.state) && IDLE_STATES.has(after.state);
+      track.info = { ...after, ...(stopped || before.stoppedDuringGate ? { stoppedDuringGate: true } : {}) };
+      if (after.state !== before.state)
+        this.deps.log.info(`Canary ${track.info.name} is now ${after.state} (was ${before.state})`);
+    }
+    this.statesReadAt = this.deps.clock.now();
+    this.statesStale = false;
+  }
+
+  private statesDue(): boolean {
+    return this.statesStale || this.deps.clock.now() - this.statesReadAt >= STATE_REFRESH_MS;
   }
 
   private context(final: boolean): EvaluationContext {
@@ -124,7 +192,7 @@ class GateWatch {
     return {
       now: this.deps.clock.now(),
       deadline: this.deadline,
-      since: settings.sinceMs,
+      since: this.since,
       thresholds: settings.thresholds,
       trigger: settings.trigger,
       final,
@@ -155,7 +223,8 @@ class GateWatch {
 
   async poll(signal: AbortSignal | undefined): Promise<Snapshot> {
     try {
-      await Promise.all([this.refreshRuns(signal), this.alarms.poll(this.deps.clock.now())]);
+      await Promise.all([this.refreshRuns(signal), this.alarms.poll(this.awsNow, signal)]);
+      if (this.statesDue()) await this.refreshStates(signal);
       let snapshot = this.evaluate(false);
       if (snapshot.allPassed && (await this.verify(signal))) snapshot = this.evaluate(false);
       if (!snapshot.decided && this.settings.trigger === 'auto')
@@ -163,20 +232,37 @@ class GateWatch {
       this.lastPollError = undefined;
       return snapshot;
     } catch (error) {
-      this.lastPollError =
-        error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
+      // A call cut short by the deadline keeps the fault seen before it (an HTML 502, throttling).
+      const line = error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
+      this.lastPollError = signal?.aborted ? (this.lastPollError ?? line) : line;
       throw error;
+    }
+  }
+
+  /**
+   * DescribeCanariesLastRun for every canary still known. The API reference does not say what it
+   * does with a name that no longer exists: left out (then the canary's last run vanishes) or
+   * ResourceNotFoundException. Either way the states are read again before the verdict.
+   */
+  private async lastRuns(signal: AbortSignal | undefined): Promise<Map<string, RunRecord>> {
+    const names = () => this.tracks.filter((t) => t.info.state !== DELETED_STATE).map((t) => t.info.name);
+    try {
+      return await describeLastRuns(this.deps.synthetics, names(), signal);
+    } catch (error) {
+      if ((error as { name?: string }).name !== NOT_FOUND) throw error;
+      await this.refreshStates(signal);
+      return describeLastRuns(this.deps.synthetics, names(), signal);
     }
   }
 
   /** DescribeCanariesLastRun for all; GetCanaryRuns only where a run appeared that is not known. */
   private async refreshRuns(signal: AbortSignal | undefined): Promise<void> {
-    const names = this.tracks.map((track) => track.info.name);
-    const lastRuns = await describeLastRuns(this.deps.synthetics, names, signal);
+    const lastRuns = await this.lastRuns(signal);
     for (const track of this.tracks) {
       const last = lastRuns.get(track.info.name);
       const previous = track.lastSeen;
-      if (!last || last.startedAt < this.settings.sinceMs) {
+      if (!last && previous) this.statesStale = true;
+      if (!last || last.startedAt < this.since) {
         track.lastSeen = last;
         continue;
       }
@@ -204,7 +290,7 @@ class GateWatch {
   }
 
   private async fetchRuns(track: CanaryTrack, signal: AbortSignal | undefined): Promise<void> {
-    const { runs } = await getRunsSince(this.deps.synthetics, track.info.name, this.settings.sinceMs, signal);
+    const { runs } = await getRunsSince(this.deps.synthetics, track.info.name, this.since, signal);
     track.runs = new Map(runs.map((run) => [run.id, run]));
     track.unverified = false;
   }
@@ -297,27 +383,53 @@ interface Verdict {
   warnings: string[];
 }
 
-function judge(
-  evaluations: CanaryEvaluation[],
-  alarms: AlarmWatch[],
-  settings: CanaryGateSettings,
-  timedOut: boolean,
-  awsError: string | undefined,
-): Verdict {
-  const reason = verdictReason(evaluations, alarms);
-  const failed = alarms.some((a) => a.breached) || evaluations.some((e) => e.verdict === 'fail');
-  if (failed) return { result: 'fail', status: 'failed', reason, warnings: [] };
-  if (timedOut && awsError !== undefined) {
-    // The last look failed: whatever the older data says, the gate does not know enough to pass.
+/** Alarms whose last state was INSUFFICIENT_DATA, treated as `insufficient-data` says. */
+function noDataVerdict(alarms: AlarmWatch[], settings: CanaryGateSettings): Verdict | undefined {
+  if (alarms.length === 0 || settings.insufficientData === 'ignore') return undefined;
+  const names = alarms.map((alarm) => alarm.name).join(', ');
+  const what = `alarm ${names} ${alarms.length === 1 ? 'was' : 'were'} INSUFFICIENT_DATA at the last look`;
+  if (settings.insufficientData === 'fail') {
     return {
       result: 'fail',
-      status: 'error',
-      reason: `timed out while AWS calls were failing (${awsError}): ${reason}`,
+      status: 'failed',
+      reason: `${what}: no data is no evidence of health (insufficient-data: fail)`,
       warnings: [],
     };
   }
-  if (evaluations.every((e) => e.verdict === 'pass'))
-    return { result: 'pass', status: 'passed', reason, warnings: [] };
+  return {
+    result: 'pass',
+    status: 'passed',
+    reason: '',
+    warnings: [`${what}: it proved nothing about this deployment (insufficient-data: warn)`],
+  };
+}
+
+function judge(
+  evaluations: CanaryEvaluation[],
+  watch: GateWatch,
+  settings: CanaryGateSettings,
+  timedOut: boolean,
+): Verdict {
+  const alarms = watch.alarmWatches;
+  const reason = verdictReason(evaluations, alarms);
+  const failed = alarms.some((a) => a.breached) || evaluations.some((e) => e.verdict === 'fail');
+  if (failed) return { result: 'fail', status: 'failed', reason, warnings: [] };
+  const awsError = watch.lastPollError;
+  if (awsError !== undefined) {
+    // The last look failed: whatever the older data says, the gate does not know enough to pass.
+    const when = timedOut ? `timed out after ${formatDuration(settings.timeoutMs)}` : 'stopped';
+    return {
+      result: 'fail',
+      status: 'error',
+      reason: `${when} while AWS calls were failing (${awsError}): ${reason}`,
+      warnings: [],
+    };
+  }
+  if (evaluations.every((e) => e.verdict === 'pass')) {
+    const noData = noDataVerdict(watch.alarmsWithoutData, settings);
+    if (noData?.result === 'fail') return { ...noData, reason: `${noData.reason}; ${reason}` };
+    return { result: 'pass', status: 'passed', reason, warnings: noData?.warnings ?? [] };
+  }
   const timeoutReason = `timed out after ${formatDuration(settings.timeoutMs)}: ${reason}`;
   if (!timedOut || settings.onTimeout === 'fail') {
     return { result: 'fail', status: 'timeout', reason: timeoutReason, warnings: [] };
@@ -332,9 +444,11 @@ function executionWarnings(evaluations: CanaryEvaluation[]): string[] {
   return evaluations.flatMap((e) => e.warnings.map((warning) => `${e.name}: ${warning}`));
 }
 
+type EndStatus = 'done' | 'timeout' | 'aborted' | 'error';
+
 /** Cancelled and AWS-error ends fail whatever the runs say; otherwise the evidence is judged. */
 function finalVerdict(
-  status: 'done' | 'timeout' | 'aborted' | 'error',
+  status: EndStatus,
   errorReason: string,
   evaluations: CanaryEvaluation[],
   watch: GateWatch,
@@ -344,30 +458,61 @@ function finalVerdict(
     return { result: 'fail', status: 'cancelled', reason: 'cancelled before a verdict', warnings: [] };
   }
   if (status === 'error') return { result: 'fail', status: 'error', reason: errorReason, warnings: [] };
-  return judge(evaluations, watch.alarmWatches, settings, status === 'timeout', watch.lastPollError);
+  return judge(evaluations, watch, settings, status === 'timeout');
 }
 
-export async function evaluateCanaries(deps: GateDeps, settings: CanaryGateSettings): Promise<GateReport> {
+function errorLine(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
+}
+
+/**
+ * Canaries resolved and `since` fixed on AWS's clock: the first responses (DescribeCanaries) have
+ * told the offset by then, and AWS's time at the step start is the runner's plus that offset.
+ */
+async function prepare(
+  deps: GateDeps,
+  settings: CanaryGateSettings,
+  awsClock: AwsClock,
+  signal: AbortSignal,
+) {
   const startedAt = deps.clock.now();
-  const deadline = startedAt + settings.timeoutMs;
   const canaries = await resolveCanaries(
-    { synthetics: deps.synthetics, log: deps.log, region: settings.aws.region, signal: deps.signal },
+    { synthetics: deps.synthetics, log: deps.log, region: settings.aws.region, signal },
     settings,
   );
+  const offset = awsClock.offsetMs ?? 0;
+  const since = sinceOnAwsClock(settings.since, startedAt + offset);
+  const skew =
+    Math.abs(offset) >= SKEW_WORTH_SAYING_MS
+      ? ` (AWS's clock is ${formatDuration(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} the runner's)`
+      : '';
   deps.log.info(
     `Watching ${canaries.length} canar${canaries.length === 1 ? 'y' : 'ies'} (${canaries.map((c) => c.name).join(', ')}) ` +
-      `for runs since ${new Date(settings.sinceMs).toISOString()}, until ${new Date(deadline).toISOString()}`,
+      `for runs since ${new Date(since).toISOString()} on AWS's clock${skew}, until ${new Date(startedAt + settings.timeoutMs).toISOString()}`,
   );
-  const watch = new GateWatch(deps, settings, canaries, deadline);
-  await watch.startAlarms();
+  return { startedAt, canaries, since };
+}
 
+/** Below this the runner's and AWS's clocks are called in step (Date headers have 1 s resolution). */
+const SKEW_WORTH_SAYING_MS = 2_000;
+
+interface Waited {
+  status: EndStatus;
+  errorReason: string;
+  polls: number;
+  snapshot: Snapshot | undefined;
+}
+
+async function watchUntilDecided(
+  deps: GateDeps,
+  settings: CanaryGateSettings,
+  watch: GateWatch,
+  deadline: number,
+): Promise<Waited> {
   let snapshot: Snapshot | undefined;
-  let status: 'done' | 'timeout' | 'aborted' | 'error' = 'done';
-  let errorReason = '';
-  let polls = 0;
   try {
     const waited = await waitFor({
-      what: `${canaries.length} canaries`,
+      what: 'the canaries',
       poll: (signal) => watch.poll(signal),
       done: (value) => value.decided,
       describe: describeSnapshot,
@@ -382,42 +527,85 @@ export async function evaluateCanaries(deps: GateDeps, settings: CanaryGateSetti
         snapshot = value;
       },
     });
-    polls = waited.polls;
-    status = waited.status;
+    if (waited.status === 'timeout' && waited.unanswered !== undefined)
+      watch.lastPollError ??= waited.unanswered;
+    return { status: waited.status, errorReason: '', polls: waited.polls, snapshot };
   } catch (error) {
     // waitFor wraps only transient faults that outlasted its tolerance; anything else (access
     // denied, a missing canary) is the user's to fix and propagates as a one-line error.
     if (!(error instanceof WaitFailedError)) throw error;
-    status = 'error';
-    errorReason = error.message;
+    return { status: 'error', errorReason: error.message, polls: 0, snapshot };
   }
+}
 
-  if (status === 'timeout') {
-    // The deadline verdict counts only completed runs: confirm shortcut-read runs first.
-    await watch.verify(deps.signal).catch((error: unknown) => {
-      watch.lastPollError =
-        error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
-    });
+/**
+ * After the wait: at the deadline, confirm shortcut-read runs and read the canaries' states again
+ * (a canary deleted or stopped fails rather than times out); then the alarms' last look. These
+ * reads have their own short deadline, so a call that does not answer cannot hold the step.
+ */
+async function finalReads(deps: GateDeps, watch: GateWatch, waited: Waited): Promise<Snapshot> {
+  const bound = deadlineSignal(FINAL_READS_GRACE_MS, 'final reads', deps.signal);
+  try {
+    if (waited.status === 'timeout') {
+      await watch.verify(bound.signal).catch((error: unknown) => {
+        watch.lastPollError = errorLine(error);
+      });
+      await watch.refreshStates(bound.signal).catch((error: unknown) => {
+        watch.lastPollError ??= errorLine(error);
+      });
+    }
+    const final =
+      waited.status === 'timeout' ? watch.evaluate(true) : (waited.snapshot ?? watch.evaluate(true));
+    if (waited.status !== 'aborted') {
+      await watch.finishAlarms(bound.signal).catch((error: unknown) => {
+        deps.log.warning(`Alarm history unavailable: ${errorLine(error)}`);
+        watch.lastPollError ??= `alarm history unavailable: ${errorLine(error)}`;
+      });
+    }
+    return final;
+  } finally {
+    bound.dispose();
   }
-  const final = status === 'timeout' ? watch.evaluate(true) : (snapshot ?? watch.evaluate(true));
-  if (status !== 'aborted')
-    await watch
-      .finishAlarms()
-      .catch((error) => deps.log.warning(`Alarm history unavailable: ${String(error)}`));
-  const evaluations = final.evaluations;
-  const verdict = finalVerdict(status, errorReason, evaluations, watch, settings);
+}
+
+export async function evaluateCanaries(deps: GateDeps, settings: CanaryGateSettings): Promise<GateReport> {
+  const awsClock = deps.awsClock ?? new AwsClock(deps.clock);
+  // The gate's deadline also bounds the calls before the polling starts.
+  const bound = deadlineSignal(settings.timeoutMs, 'canary-gate', deps.signal);
+  let prepared: Awaited<ReturnType<typeof prepare>>;
+  let watch: GateWatch;
+  try {
+    prepared = await prepare(deps, settings, awsClock, bound.signal);
+    watch = new GateWatch(
+      deps,
+      settings,
+      prepared.canaries,
+      prepared.startedAt + settings.timeoutMs,
+      prepared.since,
+      awsClock,
+    );
+    await watch.startAlarms(bound.signal);
+  } finally {
+    bound.dispose();
+  }
+  const deadline = prepared.startedAt + settings.timeoutMs;
+  const waited = await watchUntilDecided(deps, settings, watch, deadline);
+  const final = await finalReads(deps, watch, waited);
+  const verdict = finalVerdict(waited.status, waited.errorReason, final.evaluations, watch, settings);
+  const offset = awsClock.offsetMs;
   return {
     result: verdict.result,
     status: verdict.status,
     reason: verdict.reason,
     region: settings.aws.region,
-    startedAt,
+    startedAt: prepared.startedAt,
     finishedAt: deps.clock.now(),
-    since: settings.sinceMs,
+    since: prepared.since,
     deadline,
-    polls,
-    canaries: watch.reports(evaluations),
+    ...(offset === undefined ? {} : { awsClockOffsetMs: offset }),
+    polls: waited.polls,
+    canaries: watch.reports(final.evaluations),
     alarms: watch.alarmWatches,
-    warnings: [...verdict.warnings, ...executionWarnings(evaluations)],
+    warnings: [...verdict.warnings, ...executionWarnings(final.evaluations)],
   };
 }

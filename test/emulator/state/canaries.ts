@@ -142,7 +142,23 @@ export class CanaryStore {
     this.tick(now);
   }
 
-  /** Runs that have started by `now`, newest first, as GetCanaryRuns lists them. */
+  /**
+   * A state change from outside the gate: StopCanary (STOPPED, no more scheduled runs), a broken
+   * canary (ERROR), or DeleteCanary ('DELETED': gone from every API). False for an unknown name.
+   */
+  setState(name: string, state: CanaryState | 'DELETED', reason: string | undefined, now: number): boolean {
+    const canary = this.canaries.get(name);
+    if (!canary) return false;
+    if (state === 'DELETED') return this.canaries.delete(name);
+    canary.state = state;
+    canary.stateReason = reason;
+    canary.lastModified = now;
+    if (state !== 'RUNNING') canary.nextScheduledAt = undefined;
+    if (state === 'STOPPED') canary.lastStopped = now;
+    return true;
+  }
+
+  /** Runs that have started by `now`, newest first (DescribeCanariesLastRun reads the first). */
   visibleRuns(canary: CanaryRecord, now: number): CanaryRunRecord[] {
     return canary.runs.filter((run) => run.startedAt <= now).sort((a, b) => b.startedAt - a.startedAt);
   }
