@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runLarge } from './branch-policy-large.js';
 import { generateRepo } from './git-fixture.js';
 import { median, ms, REPO_ROOT, ratio, recordResults, timeCommand } from './lib.js';
 
@@ -40,4 +41,5 @@ export function run(): void {
       ['`resilience-gates branch-policy --base main --head feature`', ms(policy), ratio(policy, git)],
     ],
   });
+  runLarge();
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { type SimpleGit, simpleGit } from 'simple-git';
 import type { Logger } from './log.js';
 
@@ -14,6 +14,25 @@ export const DEFAULT_REMOTE = 'origin';
 const INITIAL_DEEPEN_COMMITS = 50;
 const MAX_DEEPEN_ROUNDS = 12;
 
+/**
+ * What a fetch leaves out. `blob:none` (the default, for gates that diff file contents) still
+ * downloads every tree; `tree:0` fetches commits only, which is all a history check reads (about
+ * 10x less on git/git). Either turns the checkout into a partial clone: see snapshotCheckout.
+ */
+export type FetchFilter = 'blob:none' | 'tree:0';
+export interface FetchOptions {
+  filter?: FetchFilter;
+}
+
+/**
+ * Arguments every fetch here shares. `--no-recurse-submodules`: a deepening fetch would otherwise
+ * fetch inside checked-out submodules whose commits changed, and fail on a submodule remote that
+ * is unreachable (their history is never read).
+ */
+function fetchArgs(options: FetchOptions): string[] {
+  return ['fetch', '--no-tags', '--no-recurse-submodules', `--filter=${options.filter ?? 'blob:none'}`];
+}
+
 export function openRepository(dir: string): SimpleGit {
   // maxConcurrentProcesses 1: git commands of one check depend on each other's results.
   return simpleGit({ baseDir: dir, maxConcurrentProcesses: 1, trimmed: true });
@@ -27,10 +46,20 @@ export async function isGitRepository(git: SimpleGit): Promise<boolean> {
   }
 }
 
+/**
+ * True when the commit object is in the local store. Never fetches: in a partial clone,
+ * `rev-parse sha^{commit}` or `cat-file` on a missing object download it lazily with its whole
+ * history (50 s on git/git). `rev-list --missing=print` turns lazy fetching off (git sets
+ * fetch_if_missing=0 before reading its arguments; GIT_NO_LAZY_FETCH needs git 2.44) and prints
+ * the SHA when the commit is there.
+ */
 export async function hasCommit(git: SimpleGit, sha: string): Promise<boolean> {
-  // rev-parse prints the SHA when the commit is there. A command that prints nothing makes
-  // simple-git wait 50 ms more before it reports completion: `cat-file -e` cost that every call.
-  return (await resolveCommit(git, sha)) !== undefined;
+  try {
+    const output = await git.raw(['rev-list', '--missing=print', '--no-walk', '--end-of-options', sha, '--']);
+    return output === sha;
+  } catch {
+    return false;
+  }
 }
 
 export async function isShallow(git: SimpleGit): Promise<boolean> {
@@ -38,11 +67,16 @@ export async function isShallow(git: SimpleGit): Promise<boolean> {
 }
 
 export async function mergeBase(git: SimpleGit, a: string, b: string): Promise<string | undefined> {
+  return (await mergeBases(git, a, b))[0];
+}
+
+/** Every best common ancestor in the local graph (criss-cross merges have several). */
+export async function mergeBases(git: SimpleGit, a: string, b: string): Promise<string[]> {
   try {
-    const base = await git.raw(['merge-base', a, b]);
-    return base || undefined;
+    const output = await git.raw(['merge-base', '--all', a, b]);
+    return output.split('\n').filter(Boolean);
   } catch {
-    return undefined;
+    return [];
   }
 }
 
@@ -60,6 +94,7 @@ export async function fetchMissingCommits(
   shas: readonly string[],
   log: Logger,
   remote = DEFAULT_REMOTE,
+  options: FetchOptions = {},
 ): Promise<void> {
   const missing: string[] = [];
   for (const sha of shas) if (!(await hasCommit(git, sha))) missing.push(sha);
@@ -73,12 +108,22 @@ export async function fetchMissingCommits(
     `Fetching ${missing.length} commit(s) missing from the checkout: ${missing.map(short).join(', ')}`,
   );
   const depthArgs = (await isShallow(git)) ? ['--depth=1'] : [];
-  await git.raw(['fetch', '--no-tags', '--filter=blob:none', ...depthArgs, remote, ...missing]);
+  await git.raw([...fetchArgs(options), ...depthArgs, remote, ...missing]);
+}
+
+export interface MergeBaseOptions extends FetchOptions {
+  /**
+   * Deepen until the range is exact, not only until a merge base appears: with the shallow
+   * boundary above the merge base, `head ^base` can list commits that are already on the base
+   * (their path from the base is cut) and counts of either side are wrong.
+   */
+  exactRange?: boolean;
 }
 
 /**
- * Deepens a shallow clone until `base` and `head` share a merge base, doubling the depth each
- * round. Returns the merge base, or undefined when the histories are unrelated.
+ * Deepens a shallow clone until `base` and `head` share a merge base (and, with `exactRange`,
+ * until no shallow-boundary commit lies above it), doubling the depth each round. Returns the
+ * merge base, or undefined when the histories are unrelated.
  */
 export async function ensureMergeBase(
   git: SimpleGit,
@@ -86,22 +131,40 @@ export async function ensureMergeBase(
   head: string,
   log: Logger,
   remote = DEFAULT_REMOTE,
+  options: MergeBaseOptions = {},
 ): Promise<string | undefined> {
-  await fetchMissingCommits(git, [base, head], log, remote);
+  await fetchMissingCommits(git, [base, head], log, remote, options);
   let deepenBy = INITIAL_DEEPEN_COMMITS;
   for (let round = 0; round < MAX_DEEPEN_ROUNDS; round += 1) {
-    const found = await mergeBase(git, base, head);
-    if (found) return found;
-    if (!(await isShallow(git))) return undefined;
-    log.info(
-      `No merge base of ${short(base)} and ${short(head)} in the shallow history yet: deepening by ${deepenBy}`,
-    );
-    await git.raw(['fetch', '--no-tags', '--filter=blob:none', `--deepen=${deepenBy}`, remote, base, head]);
+    const bases = await mergeBases(git, base, head);
+    const shallow = await shallowBoundary(git);
+    if (shallow.size === 0) return bases[0];
+    const why = await whyDeepen(git, [base, head], bases, shallow, options);
+    if (!why) return bases[0];
+    log.info(`${why} of ${short(base)} and ${short(head)}: deepening by ${deepenBy}`);
+    await git.raw([...fetchArgs(options), `--deepen=${deepenBy}`, remote, base, head]);
     deepenBy *= 2;
   }
-  log.info('Still no merge base after deepening: fetching the full history');
-  await git.raw(['fetch', '--no-tags', '--filter=blob:none', '--unshallow', remote, base, head]);
+  log.info('Still no exact range after deepening: fetching the full history');
+  await git.raw([...fetchArgs(options), '--unshallow', remote, base, head]);
   return mergeBase(git, base, head);
+}
+
+/** Why the local graph cannot answer yet, or undefined when it can. */
+async function whyDeepen(
+  git: SimpleGit,
+  tips: readonly string[],
+  bases: readonly string[],
+  shallow: ReadonlySet<string>,
+  options: MergeBaseOptions,
+): Promise<string | undefined> {
+  if (bases.length === 0) return 'No merge base in the shallow history yet';
+  if (!options.exactRange) return undefined;
+  // Every commit either tip has that the merge bases lack: none may be a boundary commit, whose
+  // parents (and whatever lies beyond them) the local graph does not know.
+  const above = await git.raw(['rev-list', ...tips, ...bases.map((b) => `^${b}`), '--']);
+  const cut = above.split('\n').some((sha) => shallow.has(sha));
+  return cut ? 'The shallow boundary lies above the merge base' : undefined;
 }
 
 export function short(sha: string): string {
@@ -177,9 +240,15 @@ export interface CommitRecord {
 
 // Unit separator between fields, NUL (`-z`) between commits: neither can occur in a subject line,
 // a name or an email, so no quoting is needed and parsing stays one split per level.
-const FIELD_SEPARATOR = '\x1f';
+// NUL (`-z`) between commits and a newline between fields. Neither can occur in a field: hashes
+// are hex, git's ident lines end at the first newline (so names and emails never hold one) and
+// `%s` joins the subject's lines with spaces. The subject comes last and takes the rest of the
+// record, so even a stray newline there could not shift a field. (A unit separator, used before,
+// is legal in an author name: `Mal\x1fory` shifted the subject out of place.)
+const FIELD_SEPARATOR = '\n';
 const RECORD_SEPARATOR = '\0';
-const COMMIT_RECORD_FORMAT = ['%H', '%P', '%an', '%ae', '%s'].join('%x1f');
+const COMMIT_FIELDS = 5;
+const COMMIT_RECORD_FORMAT = ['%H', '%P', '%an', '%ae', '%s'].join('%n');
 
 export interface ListCommitsOptions {
   /** Follow only first parents: the commits that arrived on a branch, not what they merged in. */
@@ -218,15 +287,30 @@ export function parseCommitRecords(output: string): CommitRecord[] {
   for (const chunk of output.split(RECORD_SEPARATOR)) {
     const line = chunk.replace(/^\n+/, '');
     if (!line) continue;
-    const [sha = '', parents = '', authorName = '', authorEmail = '', subject = ''] =
-      line.split(FIELD_SEPARATOR);
+    const [sha = '', parents = '', authorName = '', authorEmail = '', subject = ''] = splitFields(line);
     records.push({ sha, parents: parents ? parents.split(' ') : [], authorName, authorEmail, subject });
   }
   return records;
 }
 
+/** The first COMMIT_FIELDS - 1 fields split at separators; the last field keeps the rest. */
+function splitFields(record: string): string[] {
+  const fields: string[] = [];
+  let start = 0;
+  while (fields.length < COMMIT_FIELDS - 1) {
+    const end = record.indexOf(FIELD_SEPARATOR, start);
+    if (end < 0) break;
+    fields.push(record.slice(start, end));
+    start = end + 1;
+  }
+  fields.push(record.slice(start));
+  return fields;
+}
+
 /** The full SHA of a branch, tag, SHA or expression, or undefined when it names no commit. */
 export async function resolveCommit(git: SimpleGit, revision: string): Promise<string | undefined> {
+  // A full SHA is looked up without lazy fetching (see hasCommit): absent means fetch it.
+  if (OBJECT_ID.test(revision)) return (await hasCommit(git, revision)) ? revision : undefined;
   try {
     const sha = await git.raw([
       'rev-parse',
@@ -316,10 +400,11 @@ export async function fetchFullHistory(
   shas: readonly string[],
   log: Logger,
   remote = DEFAULT_REMOTE,
+  options: FetchOptions = {},
 ): Promise<void> {
   if (!(await isShallow(git))) return;
   log.info('Part of the history is below the shallow-clone boundary: fetching the full history');
-  await git.raw(['fetch', '--no-tags', '--filter=blob:none', '--unshallow', remote, ...shas]);
+  await git.raw([...fetchArgs(options), '--unshallow', remote, ...shas]);
 }
 
 /**
@@ -367,4 +452,75 @@ export async function currentBranch(git: SimpleGit): Promise<string | undefined>
   } catch {
     return undefined;
   }
+}
+
+// Repository settings a filtered fetch writes: the first one turns the clone into a partial clone.
+const PARTIAL_CLONE_KEYS = (remote: string) => [
+  'core.repositoryformatversion',
+  'extensions.partialclone',
+  `remote.${remote}.promisor`,
+  `remote.${remote}.partialclonefilter`,
+];
+
+/**
+ * Records what fetching changes in a checkout (the shallow file, FETCH_HEAD and the partial-clone
+ * settings) and returns a function that puts them back. Later steps then see the checkout as
+ * actions/checkout left it: still shallow at the same commit, and not a partial clone, so their
+ * own commands never trigger on-demand fetches. The fetched commits stay in the object store,
+ * unreferenced (a promisor pack), and change nothing a later command sees.
+ */
+export async function snapshotCheckout(
+  git: SimpleGit,
+  remote = DEFAULT_REMOTE,
+): Promise<() => Promise<void>> {
+  const paths = await git.raw([
+    'rev-parse',
+    '--path-format=absolute',
+    '--git-path',
+    'shallow',
+    '--git-path',
+    'FETCH_HEAD',
+  ]);
+  const files = paths.split('\n');
+  const saved = await Promise.all(files.map(readOptional));
+  const keys = PARTIAL_CLONE_KEYS(remote);
+  const settings = await localSettings(git, keys);
+  return async () => {
+    for (const [index, path] of files.entries()) await restoreFile(path, saved[index]);
+    const now = await localSettings(git, keys);
+    for (const key of keys) {
+      const before = settings.get(key);
+      if (before === now.get(key)) continue;
+      await git.raw(
+        before === undefined ? ['config', '--local', '--unset-all', key] : ['config', '--local', key, before],
+      );
+    }
+  };
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function restoreFile(path: string, content: string | undefined): Promise<void> {
+  if (content === undefined) await rm(path, { force: true });
+  else await writeFile(path, content);
+}
+
+/** The local config values of `keys` (lower-case, as git lists them). */
+async function localSettings(git: SimpleGit, keys: readonly string[]): Promise<Map<string, string>> {
+  const wanted = new Set(keys.map((key) => key.toLowerCase()));
+  const output = await git.raw(['config', '--local', '--null', '--list']);
+  const settings = new Map<string, string>();
+  for (const entry of output.split('\0')) {
+    const newline = entry.indexOf('\n');
+    const key = newline < 0 ? entry : entry.slice(0, newline);
+    const matching = keys.find((k) => k.toLowerCase() === key);
+    if (matching && wanted.has(key)) settings.set(matching, newline < 0 ? 'true' : entry.slice(newline + 1));
+  }
+  return settings;
 }

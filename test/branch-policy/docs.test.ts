@@ -30,7 +30,13 @@ describe('action.yml and README', () => {
   it('documents every input and output, and invents none', () => {
     expect(tableNames('Inputs')).toEqual(Object.keys(action.inputs));
     expect(tableNames('Outputs')).toEqual(Object.keys(action.outputs));
-    expect(Object.keys(action.outputs)).toEqual(['result', 'violations', 'report-path']);
+    expect(Object.keys(action.outputs)).toEqual([
+      'result',
+      'violations',
+      'violation-count',
+      'violations-omitted',
+      'report-path',
+    ]);
   });
 
   it('shows pull_request, merge_group and push with read-only permissions', () => {

@@ -73,8 +73,9 @@ export async function runGate(sandbox: Sandbox, options: RunOptions): Promise<Ga
   }
   const host = testHost(options.inputs ?? {}, env, options.workspace);
   const outcome = await runBranchPolicy(host, options.dependencies);
-  const violations = JSON.parse(host.outputs.violations ?? '[]') as Violation[];
+  // The full list is the report's: the `violations` output is capped (subjects cut, at most 100).
   const report = JSON.parse(readFileSync(host.outputs['report-path'] ?? '', 'utf8')) as GateRun['report'];
+  const violations = (report.violations ?? []) as Violation[];
   return { outcome, host, violations, report };
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -211,4 +211,79 @@ export class Sandbox {
   cleanup(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * A history with long-lived merges, shaped like the ones where a shallow graph lies: main (with
+ * an old topic forked near the root and merged late, so main's side reaches the root early), and
+ * a long-lived branch L forked from main[fork] that back-merges main[backMerge] and then grows.
+ * Written by `git fast-import` into `sandbox`'s work tree repository; returns the branch tips.
+ */
+export function longLivedHistory(
+  sandbox: Sandbox,
+  shape: {
+    main: number;
+    fork: number;
+    backMerge: number;
+    oldTopicFrom: number;
+    oldTopicAt: number;
+    after: number;
+    mergeOnMainAt: number;
+  },
+): { base: string; head: string; mainMerge: string; backMerge: string } {
+  const lines: string[] = [];
+  let mark = 0;
+  let time = 1_650_000_000;
+  const commit = (ref: string, message: string, parents: number[]): number => {
+    mark += 1;
+    time += 60;
+    lines.push(`commit ${ref}`, `mark :${mark}`, `author Ada Author <ada@example.com> ${time} +0000`);
+    lines.push(
+      `committer Ada Author <ada@example.com> ${time} +0000`,
+      `data ${Buffer.byteLength(message)}`,
+      message,
+    );
+    const [from, ...merges] = parents;
+    if (from !== undefined) lines.push(`from :${from}`);
+    for (const parent of merges) lines.push(`merge :${parent}`);
+    lines.push('');
+    return mark;
+  };
+  const main: number[] = [0, commit('refs/heads/main', 'm1', [])];
+  let mainMerge = 0;
+  for (let i = 2; i <= shape.main; i += 1) {
+    const previous = main[i - 1]!;
+    if (i === shape.oldTopicAt || i === shape.mergeOnMainAt) {
+      const from = i === shape.oldTopicAt ? main[shape.oldTopicFrom]! : previous;
+      const topic = commit('refs/heads/topic', `topic for m${i}`, [from]);
+      main.push(commit('refs/heads/main', `Merge branch 'topic-${i}'`, [previous, topic]));
+      if (i === shape.mergeOnMainAt) mainMerge = mark;
+    } else {
+      main.push(commit('refs/heads/main', `m${i}`, [previous]));
+    }
+  }
+  let tip = commit('refs/heads/long-lived', 'L 1', [main[shape.fork]!]);
+  for (let i = 2; i <= 20; i += 1) tip = commit('refs/heads/long-lived', `L ${i}`, [tip]);
+  tip = commit('refs/heads/long-lived', "Merge branch 'main' into long-lived", [tip, main[shape.backMerge]!]);
+  const backMerge = mark;
+  for (let i = 1; i <= shape.after; i += 1) tip = commit('refs/heads/long-lived', `L after ${i}`, [tip]);
+  lines.push('done', '');
+  const marksFile = join(sandbox.root, 'long-lived.marks');
+  execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marksFile}`], {
+    cwd: sandbox.workDir,
+    input: lines.join('\n'),
+    env: GIT_ENV,
+  });
+  const marks = new Map(
+    readFileSync(marksFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' ') as [string, string]),
+  );
+  return {
+    base: sandbox.sha('refs/heads/main'),
+    head: sandbox.sha('refs/heads/long-lived'),
+    mainMerge: marks.get(`:${mainMerge}`) ?? '',
+    backMerge: marks.get(`:${backMerge}`) ?? '',
+  };
 }

@@ -57,8 +57,8 @@ describe('listCommits', () => {
 
   it('parses root commits and empty output', () => {
     expect(parseCommitRecords('')).toEqual([]);
-    expect(parseCommitRecords('a\x1f\x1fN\x1fe\x1fs\0')).toEqual([
-      { sha: 'a', parents: [], authorName: 'N', authorEmail: 'e', subject: 's' },
+    expect(parseCommitRecords('a\n\nN\x1fx\ne\ns\x1f\nt\0')).toEqual([
+      { sha: 'a', parents: [], authorName: 'N\x1fx', authorEmail: 'e', subject: 's\x1f\nt' },
     ]);
   });
 });

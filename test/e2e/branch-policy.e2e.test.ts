@@ -401,6 +401,129 @@ describe.concurrent('branch-policy bundle (e2e)', () => {
     expect(unreachable.stderr).toBe('');
   });
 
+  it('merge_group: a payload without head_ref fails in one line naming every missing field', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    const event = mergeGroupEvent({
+      base: 'main',
+      baseSha: sandbox.sha('HEAD'),
+      headSha: sandbox.sha('HEAD'),
+    });
+    const group = (event.payload as { merge_group: Record<string, unknown> }).merge_group;
+    delete group.head_ref;
+    delete group.base_sha;
+
+    const step = await policyStep(event, sandbox.shallowCheckout('refs/heads/main'));
+
+    expect(step.exitCode).toBe(1);
+    expect(errorCommands(step.stdout)).toEqual([
+      "::error::The 'merge_group' event payload has no merge_group.head_ref, merge_group.base_sha",
+    ]);
+    expect(step.stdout).not.toMatch(STACK_FRAME);
+    expect(step.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('pull_request: deepening never recurses into a submodule whose remote is unreachable', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    const library = new Sandbox();
+    onTestFinished(() => library.cleanup());
+    const libraryV1 = library.commit('library v1');
+    library.push('HEAD:refs/heads/main');
+    const allowFile = ['-c', 'protocol.file.allow=always'];
+    sandbox.git([...allowFile, 'submodule', '--quiet', 'add', library.originUrl, 'lib']);
+    sandbox.git(['commit', '--quiet', '-m', 'Add the library']);
+    sandbox.switch('feature', true);
+    const bumps = [libraryV1];
+    for (let i = 2; i <= 4; i += 1) {
+      bumps.push(library.commit(`library v${i}`));
+      library.push('HEAD:refs/heads/main');
+      sandbox.git(['-C', 'lib', ...allowFile, 'fetch', '--quiet', 'origin']);
+      sandbox.git(['-C', 'lib', 'checkout', '--quiet', bumps[bumps.length - 1]!]);
+      sandbox.git(['commit', '--quiet', '-am', `Bump the library to v${i}`]);
+    }
+    const fixup = sandbox.commit('fixup! Bump the library to v2');
+    const { event, workspace } = openPullRequest(sandbox, 31);
+    // actions/checkout with `submodules: true`. Then main moves on to a library commit the
+    // checkout's submodule lacks, and the submodule's remote goes away.
+    sandbox.git(['-C', workspace, ...allowFile, 'submodule', '--quiet', 'update', '--init']);
+    const libraryV5 = library.commit('library v5');
+    library.push('HEAD:refs/heads/main');
+    sandbox.switch('main');
+    sandbox.git(['-C', 'lib', ...allowFile, 'fetch', '--quiet', 'origin']);
+    sandbox.git(['-C', 'lib', 'checkout', '--quiet', libraryV5]);
+    sandbox.git(['commit', '--quiet', '-am', 'Bump the library to v5 on main']);
+    sandbox.push('refs/heads/main:refs/heads/main');
+    library.cleanup();
+
+    const step = await policyStep(event, workspace);
+
+    expect(step.outputs.result).toBe('fail');
+    // main moved on after the event: the branch is also behind it now.
+    expect(violationsOf(step).map((v) => [v.rule, v.sha])).toContainEqual(['no-autosquash-commits', fixup]);
+    expect(step.stderr).toBe('');
+  });
+
+  it('caps the violations output and says how many were left out; the report keeps them all', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    const huge = `fixup! ${'x'.repeat(1024 * 1024)}`;
+    // Too long for a command-line argument: fast-import writes it.
+    const hugeSha = sandbox.fastImportCommits('feature', sandbox.sha('HEAD'), 1, () => huge);
+    sandbox.fastImportCommits('feature', hugeSha, 1500, (i) => `fixup! change ${i}`);
+    sandbox.git(['reset', '--quiet', '--hard', 'refs/heads/feature']);
+    const { event, workspace } = openPullRequest(sandbox, 32);
+
+    const step = await policyStep(event, workspace);
+
+    expect(step.outputs.result).toBe('fail');
+    expect(step.outputs['violation-count']).toBe('1501');
+    expect(Number(step.outputs['violations-omitted'])).toBe(1501 - violationsOf(step).length);
+    expect(Buffer.byteLength(step.outputs.violations ?? '')).toBeLessThanOrEqual(64 * 1024);
+    expect(Buffer.byteLength(step.stdout)).toBeLessThan(256 * 1024);
+    const report = JSON.parse(readFileSync(step.outputs['report-path']!, 'utf8'));
+    expect(report.violations).toHaveLength(1501);
+    expect(report.violations[1500].subject).toBe(huge);
+  });
+
+  it('pull_request: a unit separator in an author name cannot hide a fixup! commit', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    sandbox.commit('feature work');
+    const fixup = sandbox.commit('fixup! feature work', { name: 'Mal\x1fory', email: 'mallory@example.com' });
+    const { event, workspace } = openPullRequest(sandbox, 33);
+
+    const step = await policyStep(event, workspace);
+
+    expect(violationsOf(step).map((v) => [v.rule, v.sha, v.author])).toEqual([
+      ['no-autosquash-commits', fixup, 'Mal\x1fory <mallory@example.com>'],
+    ]);
+  });
+
+  it('push: forced: true on what the graph shows is a fast-forward passes, and says the two disagree', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    const before = sandbox.sha('refs/heads/main');
+    const after = sandbox.commit('fast-forward');
+    sandbox.push('refs/heads/main:refs/heads/main');
+    const event = pushEvent({ branch: 'main', before, after, forced: true });
+
+    const step = await policyStep(event, sandbox.shallowCheckout('refs/heads/main'));
+
+    expect(step.outputs.result).toBe('pass');
+    expect(violationsOf(step)).toEqual([]);
+    expect(step.stdout).toContain(
+      `The event says forced, but ${before.slice(0, 7)} is an ancestor of ${after.slice(0, 7)}: a fast-forward, checked as one`,
+    );
+  });
+
   it('a bad input fails in one line, with no stack trace and before any git work', async () => {
     const step = await runStep({
       action: 'branch-policy',

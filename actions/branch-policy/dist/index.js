@@ -35491,6 +35491,14 @@ const wo = (t, e) => {
 const DEFAULT_REMOTE = 'origin';
 const INITIAL_DEEPEN_COMMITS = 50;
 const MAX_DEEPEN_ROUNDS = 12;
+/**
+ * Arguments every fetch here shares. `--no-recurse-submodules`: a deepening fetch would otherwise
+ * fetch inside checked-out submodules whose commits changed, and fail on a submodule remote that
+ * is unreachable (their history is never read).
+ */
+function fetchArgs(options) {
+    return ['fetch', '--no-tags', '--no-recurse-submodules', `--filter=${options.filter ?? 'blob:none'}`];
+}
 function openRepository(dir) {
     // maxConcurrentProcesses 1: git commands of one check depend on each other's results.
     return wo({ baseDir: dir, maxConcurrentProcesses: 1, trimmed: true });
@@ -35503,21 +35511,36 @@ async function isGitRepository(git) {
         return false;
     }
 }
+/**
+ * True when the commit object is in the local store. Never fetches: in a partial clone,
+ * `rev-parse sha^{commit}` or `cat-file` on a missing object download it lazily with its whole
+ * history (50 s on git/git). `rev-list --missing=print` turns lazy fetching off (git sets
+ * fetch_if_missing=0 before reading its arguments; GIT_NO_LAZY_FETCH needs git 2.44) and prints
+ * the SHA when the commit is there.
+ */
 async function hasCommit(git, sha) {
-    // rev-parse prints the SHA when the commit is there. A command that prints nothing makes
-    // simple-git wait 50 ms more before it reports completion: `cat-file -e` cost that every call.
-    return (await resolveCommit(git, sha)) !== undefined;
+    try {
+        const output = await git.raw(['rev-list', '--missing=print', '--no-walk', '--end-of-options', sha, '--']);
+        return output === sha;
+    }
+    catch {
+        return false;
+    }
 }
 async function isShallow(git) {
     return (await git.raw(['rev-parse', '--is-shallow-repository'])) === 'true';
 }
 async function mergeBase(git, a, b) {
+    return (await mergeBases(git, a, b))[0];
+}
+/** Every best common ancestor in the local graph (criss-cross merges have several). */
+async function mergeBases(git, a, b) {
     try {
-        const base = await git.raw(['merge-base', a, b]);
-        return base || undefined;
+        const output = await git.raw(['merge-base', '--all', a, b]);
+        return output.split('\n').filter(Boolean);
     }
     catch {
-        return undefined;
+        return [];
     }
 }
 async function hasRemote(git, remote) {
@@ -35528,7 +35551,7 @@ async function hasRemote(git, remote) {
  * Fetches commits that are missing locally. Blobless (`--filter=blob:none`) because history
  * checks read commits, not file contents; git falls back when the server refuses filters.
  */
-async function fetchMissingCommits(git, shas, log, remote = DEFAULT_REMOTE) {
+async function fetchMissingCommits(git, shas, log, remote = DEFAULT_REMOTE, options = {}) {
     const missing = [];
     for (const sha of shas)
         if (!(await hasCommit(git, sha)))
@@ -35540,28 +35563,43 @@ async function fetchMissingCommits(git, shas, log, remote = DEFAULT_REMOTE) {
     }
     log.info(`Fetching ${missing.length} commit(s) missing from the checkout: ${missing.map(git_short).join(', ')}`);
     const depthArgs = (await isShallow(git)) ? ['--depth=1'] : [];
-    await git.raw(['fetch', '--no-tags', '--filter=blob:none', ...depthArgs, remote, ...missing]);
+    await git.raw([...fetchArgs(options), ...depthArgs, remote, ...missing]);
 }
 /**
- * Deepens a shallow clone until `base` and `head` share a merge base, doubling the depth each
- * round. Returns the merge base, or undefined when the histories are unrelated.
+ * Deepens a shallow clone until `base` and `head` share a merge base (and, with `exactRange`,
+ * until no shallow-boundary commit lies above it), doubling the depth each round. Returns the
+ * merge base, or undefined when the histories are unrelated.
  */
-async function ensureMergeBase(git, base, head, log, remote = DEFAULT_REMOTE) {
-    await fetchMissingCommits(git, [base, head], log, remote);
+async function ensureMergeBase(git, base, head, log, remote = DEFAULT_REMOTE, options = {}) {
+    await fetchMissingCommits(git, [base, head], log, remote, options);
     let deepenBy = INITIAL_DEEPEN_COMMITS;
     for (let round = 0; round < MAX_DEEPEN_ROUNDS; round += 1) {
-        const found = await mergeBase(git, base, head);
-        if (found)
-            return found;
-        if (!(await isShallow(git)))
-            return undefined;
-        log.info(`No merge base of ${git_short(base)} and ${git_short(head)} in the shallow history yet: deepening by ${deepenBy}`);
-        await git.raw(['fetch', '--no-tags', '--filter=blob:none', `--deepen=${deepenBy}`, remote, base, head]);
+        const bases = await mergeBases(git, base, head);
+        const shallow = await shallowBoundary(git);
+        if (shallow.size === 0)
+            return bases[0];
+        const why = await whyDeepen(git, [base, head], bases, shallow, options);
+        if (!why)
+            return bases[0];
+        log.info(`${why} of ${git_short(base)} and ${git_short(head)}: deepening by ${deepenBy}`);
+        await git.raw([...fetchArgs(options), `--deepen=${deepenBy}`, remote, base, head]);
         deepenBy *= 2;
     }
-    log.info('Still no merge base after deepening: fetching the full history');
-    await git.raw(['fetch', '--no-tags', '--filter=blob:none', '--unshallow', remote, base, head]);
+    log.info('Still no exact range after deepening: fetching the full history');
+    await git.raw([...fetchArgs(options), '--unshallow', remote, base, head]);
     return mergeBase(git, base, head);
+}
+/** Why the local graph cannot answer yet, or undefined when it can. */
+async function whyDeepen(git, tips, bases, shallow, options) {
+    if (bases.length === 0)
+        return 'No merge base in the shallow history yet';
+    if (!options.exactRange)
+        return undefined;
+    // Every commit either tip has that the merge bases lack: none may be a boundary commit, whose
+    // parents (and whatever lies beyond them) the local graph does not know.
+    const above = await git.raw(['rev-list', ...tips, ...bases.map((b) => `^${b}`), '--']);
+    const cut = above.split('\n').some((sha) => shallow.has(sha));
+    return cut ? 'The shallow boundary lies above the merge base' : undefined;
 }
 function git_short(sha) {
     return sha.slice(0, 7);
@@ -35620,9 +35658,15 @@ function startFile(result, target) {
 }
 // Unit separator between fields, NUL (`-z`) between commits: neither can occur in a subject line,
 // a name or an email, so no quoting is needed and parsing stays one split per level.
-const FIELD_SEPARATOR = '\x1f';
+// NUL (`-z`) between commits and a newline between fields. Neither can occur in a field: hashes
+// are hex, git's ident lines end at the first newline (so names and emails never hold one) and
+// `%s` joins the subject's lines with spaces. The subject comes last and takes the rest of the
+// record, so even a stray newline there could not shift a field. (A unit separator, used before,
+// is legal in an author name: `Mal\x1fory` shifted the subject out of place.)
+const FIELD_SEPARATOR = '\n';
 const RECORD_SEPARATOR = '\0';
-const COMMIT_RECORD_FORMAT = ['%H', '%P', '%an', '%ae', '%s'].join('%x1f');
+const COMMIT_FIELDS = 5;
+const COMMIT_RECORD_FORMAT = ['%H', '%P', '%an', '%ae', '%s'].join('%n');
 /**
  * The commits `revisions` select (for example `[head, '^' + base]`), newest first, from ONE
  * `git log` call. One call per commit would make a 10,000-commit range take minutes. Revisions
@@ -35651,13 +35695,30 @@ function parseCommitRecords(output) {
         const line = chunk.replace(/^\n+/, '');
         if (!line)
             continue;
-        const [sha = '', parents = '', authorName = '', authorEmail = '', subject = ''] = line.split(FIELD_SEPARATOR);
+        const [sha = '', parents = '', authorName = '', authorEmail = '', subject = ''] = splitFields(line);
         records.push({ sha, parents: parents ? parents.split(' ') : [], authorName, authorEmail, subject });
     }
     return records;
 }
+/** The first COMMIT_FIELDS - 1 fields split at separators; the last field keeps the rest. */
+function splitFields(record) {
+    const fields = [];
+    let start = 0;
+    while (fields.length < COMMIT_FIELDS - 1) {
+        const end = record.indexOf(FIELD_SEPARATOR, start);
+        if (end < 0)
+            break;
+        fields.push(record.slice(start, end));
+        start = end + 1;
+    }
+    fields.push(record.slice(start));
+    return fields;
+}
 /** The full SHA of a branch, tag, SHA or expression, or undefined when it names no commit. */
 async function resolveCommit(git, revision) {
+    // A full SHA is looked up without lazy fetching (see hasCommit): absent means fetch it.
+    if (OBJECT_ID.test(revision))
+        return (await hasCommit(git, revision)) ? revision : undefined;
     try {
         const sha = await git.raw([
             'rev-parse',
@@ -35728,7 +35789,7 @@ async function shallowBoundary(git) {
         return new Set();
     const path = await git.raw(['rev-parse', '--path-format=absolute', '--git-path', 'shallow']);
     try {
-        const text = await readFile(path, 'utf8');
+        const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
         return new Set(text.split('\n').filter(Boolean));
     }
     catch {
@@ -35739,11 +35800,11 @@ async function shallowBoundary(git) {
  * Completes a shallow clone (blobless): used when a range's side branches reach below the
  * shallow boundary even though the merge base was found.
  */
-async function fetchFullHistory(git, shas, log, remote = DEFAULT_REMOTE) {
+async function fetchFullHistory(git, shas, log, remote = DEFAULT_REMOTE, options = {}) {
     if (!(await isShallow(git)))
         return;
     log.info('Part of the history is below the shallow-clone boundary: fetching the full history');
-    await git.raw(['fetch', '--no-tags', '--filter=blob:none', '--unshallow', remote, ...shas]);
+    await git.raw([...fetchArgs(options), '--unshallow', remote, ...shas]);
 }
 /**
  * The current tip of `branch` on the remote, without fetching objects (`git ls-remote`), or
@@ -35785,6 +35846,73 @@ async function currentBranch(git) {
     catch {
         return undefined;
     }
+}
+// Repository settings a filtered fetch writes: the first one turns the clone into a partial clone.
+const PARTIAL_CLONE_KEYS = (remote) => [
+    'core.repositoryformatversion',
+    'extensions.partialclone',
+    `remote.${remote}.promisor`,
+    `remote.${remote}.partialclonefilter`,
+];
+/**
+ * Records what fetching changes in a checkout (the shallow file, FETCH_HEAD and the partial-clone
+ * settings) and returns a function that puts them back. Later steps then see the checkout as
+ * actions/checkout left it: still shallow at the same commit, and not a partial clone, so their
+ * own commands never trigger on-demand fetches. The fetched commits stay in the object store,
+ * unreferenced (a promisor pack), and change nothing a later command sees.
+ */
+async function snapshotCheckout(git, remote = DEFAULT_REMOTE) {
+    const paths = await git.raw([
+        'rev-parse',
+        '--path-format=absolute',
+        '--git-path',
+        'shallow',
+        '--git-path',
+        'FETCH_HEAD',
+    ]);
+    const files = paths.split('\n');
+    const saved = await Promise.all(files.map(readOptional));
+    const keys = PARTIAL_CLONE_KEYS(remote);
+    const settings = await localSettings(git, keys);
+    return async () => {
+        for (const [index, path] of files.entries())
+            await restoreFile(path, saved[index]);
+        const now = await localSettings(git, keys);
+        for (const key of keys) {
+            const before = settings.get(key);
+            if (before === now.get(key))
+                continue;
+            await git.raw(before === undefined ? ['config', '--local', '--unset-all', key] : ['config', '--local', key, before]);
+        }
+    };
+}
+async function readOptional(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+async function restoreFile(path, content) {
+    if (content === undefined)
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+    else
+        await (0,promises_namespaceObject.writeFile)(path, content);
+}
+/** The local config values of `keys` (lower-case, as git lists them). */
+async function localSettings(git, keys) {
+    const wanted = new Set(keys.map((key) => key.toLowerCase()));
+    const output = await git.raw(['config', '--local', '--null', '--list']);
+    const settings = new Map();
+    for (const entry of output.split('\0')) {
+        const newline = entry.indexOf('\n');
+        const key = newline < 0 ? entry : entry.slice(0, newline);
+        const matching = keys.find((k) => k.toLowerCase() === key);
+        if (matching && wanted.has(key))
+            settings.set(matching, newline < 0 ? 'true' : entry.slice(newline + 1));
+    }
+    return settings;
 }
 
 ;// CONCATENATED MODULE: ./core/report/annotations.ts
@@ -36101,13 +36229,18 @@ function capNote(listed, total) {
 ;// CONCATENATED MODULE: ./actions/branch-policy/src/history.ts
 
 /**
+ * Commits only (tree:0): the rules never read trees or blobs. exactRange: deepen until the
+ * shallow boundary lies below the merge base, so ranges and counts are those of the full graph.
+ */
+const HISTORY_FETCH = { filter: 'tree:0', exactRange: true };
+/**
  * History collection with git. From the default actions/checkout (depth 1, at GitHub's synthetic
  * merge commit) it fetches the two tips it was given and deepens until their merge base appears;
  * on a full clone every commit is already there and nothing is fetched. Each range is read with
  * one `git log` call whatever its size.
  */
 async function collectBranchHistory(git, baseSha, headSha, log, remote) {
-    const mergeBase = await ensureMergeBase(git, baseSha, headSha, log, remote);
+    const mergeBase = await ensureMergeBase(git, baseSha, headSha, log, remote, HISTORY_FETCH);
     if (!mergeBase)
         log.warning(`${baseSha} and ${headSha} share no history: every head commit is checked`);
     const commits = await completeRange(git, headSha, baseSha, log, remote);
@@ -36129,7 +36262,7 @@ async function completeRange(git, include, exclude, log, remote, options = {}) {
     const commits = await listCommits(git, revisions, options);
     if (!commits.some((commit) => commit.parents.length === 0) || !(await isShallow(git)))
         return commits;
-    await fetchFullHistory(git, [include, exclude], log, remote);
+    await fetchFullHistory(git, [include, exclude], log, remote, HISTORY_FETCH);
     return listCommits(git, revisions, options);
 }
 /** The history a verdict needs could not be read (a tip that cannot be fetched). */
@@ -36147,17 +36280,18 @@ class HistoryUnavailableError extends Error {
  * unreachable) this throws HistoryUnavailableError: the caller tries the API, else fails.
  */
 async function collectPushHistory(git, push, log, remote) {
-    await fetchMissingCommits(git, [push.after], log, remote);
+    await fetchMissingCommits(git, [push.after], log, remote, HISTORY_FETCH);
     await fetchPreviousTip(git, push.before, log, remote);
-    await ensureMergeBase(git, push.after, push.before, log, remote);
-    const rewritten = push.forced || !(await isAncestor(git, push.before, push.after));
+    await ensureMergeBase(git, push.after, push.before, log, remote, HISTORY_FETCH);
+    // The graph decides, not the event's `forced` flag: a forced push can be a fast-forward.
+    const rewritten = !(await isAncestor(git, push.before, push.after));
     const dropped = rewritten ? await completeRange(git, push.before, push.after, log, remote) : [];
     const arrived = await completeRange(git, push.after, push.before, log, remote, { firstParent: true });
     return { branch: push.branch, before: push.before, after: push.after, rewritten, dropped, arrived };
 }
 async function fetchPreviousTip(git, sha, log, remote) {
     try {
-        await fetchMissingCommits(git, [sha], log, remote);
+        await fetchMissingCommits(git, [sha], log, remote, HISTORY_FETCH);
     }
     catch (error) {
         const reason = firstLine(error);
@@ -36381,37 +36515,52 @@ async function readPayload(path) {
         throw new errors/* ConfigurationError */.j1(`The event payload ${path} is not valid JSON`);
     }
 }
-/** Checks the fields the rules rely on, so a malformed payload fails in one line. */
+/** The string fields each event's rules read, as dotted paths into the payload. */
+const REQUIRED_FIELDS = {
+    pull_request: [
+        'pull_request.head.sha',
+        'pull_request.head.ref',
+        'pull_request.base.sha',
+        'pull_request.base.ref',
+    ],
+    merge_group: [
+        'merge_group.head_sha',
+        'merge_group.head_ref',
+        'merge_group.base_sha',
+        'merge_group.base_ref',
+    ],
+    push: ['ref', 'before', 'after'],
+};
+/**
+ * Validates the event once, before anything reads it: every field the rules rely on must be a
+ * non-empty string, and a payload that lacks some fails in one line naming all of them.
+ */
 function parseEvent(name, payload) {
     const kind = eventKind(name);
+    if (kind === 'other')
+        return { kind, name };
     const record = (payload ?? {});
-    if (kind === 'pull_request') {
-        const pr = record.pull_request;
-        requireFields(name, { 'pull_request.head.sha': pr?.head?.sha, 'pull_request.base.sha': pr?.base?.sha });
-        requireFields(name, { 'pull_request.head.ref': pr?.head?.ref, 'pull_request.base.ref': pr?.base?.ref });
-        return { kind, name, payload: record };
+    const missing = REQUIRED_FIELDS[kind].filter((path) => !isNonEmptyString(fieldAt(record, path)));
+    if (missing.length > 0) {
+        throw new errors/* ConfigurationError */.j1(`The '${name}' event payload has no ${missing.join(', ')}`);
     }
-    if (kind === 'merge_group') {
-        const group = record.merge_group;
-        requireFields(name, {
-            'merge_group.head_sha': group?.head_sha,
-            'merge_group.base_sha': group?.base_sha,
-            'merge_group.base_ref': group?.base_ref,
-        });
+    if (kind === 'pull_request')
         return { kind, name, payload: record };
-    }
-    if (kind === 'push') {
-        requireFields(name, { ref: record.ref, before: record.before, after: record.after });
+    if (kind === 'merge_group')
         return { kind, name, payload: record };
-    }
-    return { kind: 'other', name };
+    return { kind, name, payload: record };
 }
-function requireFields(event, fields) {
-    for (const [field, value] of Object.entries(fields)) {
-        if (typeof value !== 'string' || value === '') {
-            throw new errors/* ConfigurationError */.j1(`The '${event}' event payload has no ${field}`);
-        }
+function fieldAt(record, path) {
+    let value = record;
+    for (const key of path.split('.')) {
+        if (typeof value !== 'object' || value === null)
+            return undefined;
+        value = value[key];
     }
+    return value;
+}
+function isNonEmptyString(value) {
+    return typeof value === 'string' && value !== '';
 }
 /** `refs/heads/main` -> `main`; other refs (tags) -> undefined. */
 function branchFromRef(ref) {
@@ -36762,7 +36911,7 @@ async function resolveRevision(context, input, revision) {
         return resolved;
     const tip = SHA_PATTERN.test(revision) ? revision : await remoteBranchTip(git, revision, remote);
     if (tip) {
-        await fetchMissingCommits(git, [tip], context.clients.log, remote);
+        await fetchMissingCommits(git, [tip], context.clients.log, remote, HISTORY_FETCH);
         return tip;
     }
     throw (0,errors/* invalidInput */.aY)(input, revision, `no such branch, tag or commit in ${context.settings.path}; use a branch, tag, SHA or revision such as origin/main`);
@@ -36799,7 +36948,7 @@ async function currentBaseTip(context, git, target) {
         const current = await remoteBranchTip(git, target.base.name, context.settings.remote);
         if (current && current !== fromEvent) {
             context.clients.log.info(`${target.base.name} moved to ${git_short(current)} since the event (${git_short(fromEvent)}): checking against the current tip`);
-            await fetchMissingCommits(git, [current], context.clients.log, context.settings.remote);
+            await fetchMissingCommits(git, [current], context.clients.log, context.settings.remote, HISTORY_FETCH);
             return current;
         }
     }
@@ -36919,6 +37068,9 @@ async function checkPush(context, target) {
     if (history.rewritten && history.dropped === undefined) {
         notes.push(`The previous tip ${git_short(before)} could not be read: the dropped commits are not listed`);
     }
+    if (target.forced && !history.rewritten && !collected.unreadable) {
+        notes.push(`The event says forced, but ${git_short(before)} is an ancestor of ${git_short(target.after)}: a fast-forward, checked as one`);
+    }
     const exempt = await commitExemptions(context, [...history.arrived, ...(history.dropped ?? [])], notes);
     const violations = pushViolations(history, settings.rules, exempt);
     const fixCommands = [];
@@ -36962,7 +37114,8 @@ async function pushHistoryFromApi(api, range, notes) {
     const cap = capNote(arrivedComparison.commits.length, arrivedComparison.totalCommits);
     if (cap)
         notes.push(cap);
-    const rewritten = range.forced || arrivedComparison.status === 'behind' || arrivedComparison.status === 'diverged';
+    // As with git, the graph decides: `forced` can be set on a fast-forward.
+    const rewritten = arrivedComparison.status === 'behind' || arrivedComparison.status === 'diverged';
     const dropped = rewritten ? await droppedFromApi(api, range) : [];
     return {
         ...range,
@@ -37066,13 +37219,44 @@ function escapeOutsideCode(text) {
 // A summary holds at most 1 MiB: a 10,000-commit range of merges must not overflow it.
 const SUMMARY_ROW_LIMIT = 200;
 const SUBJECT_WIDTH_CHARS = 120;
+// GitHub keeps at most 1 MB per step output and 50 MB per run: the `violations` output lists the
+// first violations, with long subjects cut, within this budget; the JSON report keeps them all.
+const OUTPUT_VIOLATIONS_MAX = 100;
+const OUTPUT_BYTES_MAX = 64 * 1024;
+const OUTPUT_TEXT_CHARS = 200;
 /** One error per violation; the step's page shows them (no file: they concern history, not lines). */
 function violationAnnotations(verdict) {
     return verdict.violations.map((v) => ({
         level: 'error',
         title: `${ACTION_NAME}: ${v.rule}`,
-        message: `${git_short(v.sha)} ${v.subject} (${v.author}): ${v.message}`,
+        message: `${git_short(v.sha)} ${cut(v.subject, OUTPUT_TEXT_CHARS)} (${cut(v.author, OUTPUT_TEXT_CHARS)}): ${v.message}`,
     }));
+}
+/** The `violations` output: at most OUTPUT_VIOLATIONS_MAX entries and OUTPUT_BYTES_MAX bytes. */
+function cappedViolations(violations) {
+    const entries = [];
+    let bytes = 2;
+    for (const v of violations.slice(0, OUTPUT_VIOLATIONS_MAX)) {
+        const entry = JSON.stringify({
+            ...v,
+            subject: cut(v.subject, OUTPUT_TEXT_CHARS),
+            author: cut(v.author, OUTPUT_TEXT_CHARS),
+            message: cut(v.message, OUTPUT_TEXT_CHARS * 2),
+        });
+        const size = Buffer.byteLength(entry) + 1;
+        if (bytes + size > OUTPUT_BYTES_MAX)
+            break;
+        entries.push(entry);
+        bytes += size;
+    }
+    return {
+        json: `[${entries.join(',')}]`,
+        listed: entries.length,
+        omitted: violations.length - entries.length,
+    };
+}
+function cut(text, chars) {
+    return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
 }
 function renderSummary(verdict) {
     const title = `${RESULT_ICONS[verdict.result]} ${ACTION_NAME}: ${verdict.summaryLine}`;
@@ -37139,7 +37323,16 @@ async function runBranchPolicy(host, dependencies = {}) {
         api: apiFactory(settings, dependencies),
         log: host.log,
     };
-    const verdict = await checkBranchPolicy(settings, clients);
+    // Fetching deepens the checkout and makes it a partial clone: put that back afterwards, so
+    // later steps see the checkout as actions/checkout left it (and never fetch on demand).
+    const restore = clients.git ? await snapshotCheckout(clients.git, settings.remote) : undefined;
+    let verdict;
+    try {
+        verdict = await checkBranchPolicy(settings, clients);
+    }
+    finally {
+        await restore?.();
+    }
     emitAnnotations(violationAnnotations(verdict), (annotation) => host.annotate(annotation));
     for (const note of verdict.notes)
         host.log.info(note);
@@ -37148,7 +37341,13 @@ async function runBranchPolicy(host, dependencies = {}) {
     await host.appendSummary(renderSummary(verdict));
     await writeJsonFile(settings.reportPath, jsonReport(verdict));
     host.setOutput('result', verdict.result);
-    host.setOutput('violations', JSON.stringify(verdict.violations));
+    const outputs = cappedViolations(verdict.violations);
+    if (outputs.omitted > 0) {
+        host.log.info(`The violations output lists ${outputs.listed} of ${verdict.violations.length}: all are in ${settings.reportPath}`);
+    }
+    host.setOutput('violations', outputs.json);
+    host.setOutput('violation-count', String(verdict.violations.length));
+    host.setOutput('violations-omitted', String(outputs.omitted));
     host.setOutput('report-path', settings.reportPath);
     return { result: verdict.result, summaryLine: verdict.summaryLine };
 }

@@ -12,7 +12,12 @@ import type { Logger } from '../../../core/log.js';
 import { authorMatcher, branchMatcher, verifiedExemptCommits } from './exemptions.js';
 import { featureBranchFix, forcePushFix, mergeStyleAdvice } from './fix.js';
 import { type Comparison, capNote, type GitHubApi } from './github-api.js';
-import { collectBranchHistory, collectPushHistory, HistoryUnavailableError } from './history.js';
+import {
+  collectBranchHistory,
+  collectPushHistory,
+  HISTORY_FETCH,
+  HistoryUnavailableError,
+} from './history.js';
 import {
   type AuthorExemption,
   type BranchHistory,
@@ -290,7 +295,7 @@ async function resolveRevision(context: Context, input: string, revision: string
   if (resolved) return resolved;
   const tip = SHA_PATTERN.test(revision) ? revision : await remoteBranchTip(git, revision, remote);
   if (tip) {
-    await fetchMissingCommits(git, [tip], context.clients.log, remote);
+    await fetchMissingCommits(git, [tip], context.clients.log, remote, HISTORY_FETCH);
     return tip;
   }
   throw invalidInput(
@@ -351,7 +356,7 @@ async function currentBaseTip(
       context.clients.log.info(
         `${target.base.name} moved to ${short(current)} since the event (${short(fromEvent)}): checking against the current tip`,
       );
-      await fetchMissingCommits(git, [current], context.clients.log, context.settings.remote);
+      await fetchMissingCommits(git, [current], context.clients.log, context.settings.remote, HISTORY_FETCH);
       return current;
     }
   }
@@ -498,6 +503,11 @@ async function checkPush(context: Context, target: Extract<Target, { kind: 'push
   if (history.rewritten && history.dropped === undefined) {
     notes.push(`The previous tip ${short(before)} could not be read: the dropped commits are not listed`);
   }
+  if (target.forced && !history.rewritten && !collected.unreadable) {
+    notes.push(
+      `The event says forced, but ${short(before)} is an ancestor of ${short(target.after)}: a fast-forward, checked as one`,
+    );
+  }
   const exempt = await commitExemptions(context, [...history.arrived, ...(history.dropped ?? [])], notes);
   const violations = pushViolations(history, settings.rules, exempt);
   const fixCommands: string[] = [];
@@ -563,8 +573,8 @@ async function pushHistoryFromApi(
   }
   const cap = capNote(arrivedComparison.commits.length, arrivedComparison.totalCommits);
   if (cap) notes.push(cap);
-  const rewritten =
-    range.forced || arrivedComparison.status === 'behind' || arrivedComparison.status === 'diverged';
+  // As with git, the graph decides: `forced` can be set on a fast-forward.
+  const rewritten = arrivedComparison.status === 'behind' || arrivedComparison.status === 'diverged';
   const dropped = rewritten ? await droppedFromApi(api, range) : [];
   return {
     ...range,

@@ -94,38 +94,51 @@ async function readPayload(path: string): Promise<unknown> {
   }
 }
 
-/** Checks the fields the rules rely on, so a malformed payload fails in one line. */
+/** The string fields each event's rules read, as dotted paths into the payload. */
+const REQUIRED_FIELDS: Record<'pull_request' | 'merge_group' | 'push', readonly string[]> = {
+  pull_request: [
+    'pull_request.head.sha',
+    'pull_request.head.ref',
+    'pull_request.base.sha',
+    'pull_request.base.ref',
+  ],
+  merge_group: [
+    'merge_group.head_sha',
+    'merge_group.head_ref',
+    'merge_group.base_sha',
+    'merge_group.base_ref',
+  ],
+  push: ['ref', 'before', 'after'],
+};
+
+/**
+ * Validates the event once, before anything reads it: every field the rules rely on must be a
+ * non-empty string, and a payload that lacks some fails in one line naming all of them.
+ */
 export function parseEvent(name: string, payload: unknown): GitHubEvent {
   const kind = eventKind(name);
+  if (kind === 'other') return { kind, name };
   const record = (payload ?? {}) as Record<string, unknown>;
-  if (kind === 'pull_request') {
-    const pr = record.pull_request as PullRequestPayload['pull_request'] | undefined;
-    requireFields(name, { 'pull_request.head.sha': pr?.head?.sha, 'pull_request.base.sha': pr?.base?.sha });
-    requireFields(name, { 'pull_request.head.ref': pr?.head?.ref, 'pull_request.base.ref': pr?.base?.ref });
-    return { kind, name, payload: record as unknown as PullRequestPayload };
+  const missing = REQUIRED_FIELDS[kind].filter((path) => !isNonEmptyString(fieldAt(record, path)));
+  if (missing.length > 0) {
+    throw new ConfigurationError(`The '${name}' event payload has no ${missing.join(', ')}`);
   }
-  if (kind === 'merge_group') {
-    const group = record.merge_group as MergeGroupPayload['merge_group'] | undefined;
-    requireFields(name, {
-      'merge_group.head_sha': group?.head_sha,
-      'merge_group.base_sha': group?.base_sha,
-      'merge_group.base_ref': group?.base_ref,
-    });
-    return { kind, name, payload: record as unknown as MergeGroupPayload };
-  }
-  if (kind === 'push') {
-    requireFields(name, { ref: record.ref, before: record.before, after: record.after });
-    return { kind, name, payload: record as unknown as PushPayload };
-  }
-  return { kind: 'other', name };
+  if (kind === 'pull_request') return { kind, name, payload: record as unknown as PullRequestPayload };
+  if (kind === 'merge_group') return { kind, name, payload: record as unknown as MergeGroupPayload };
+  return { kind, name, payload: record as unknown as PushPayload };
 }
 
-function requireFields(event: string, fields: Record<string, unknown>): void {
-  for (const [field, value] of Object.entries(fields)) {
-    if (typeof value !== 'string' || value === '') {
-      throw new ConfigurationError(`The '${event}' event payload has no ${field}`);
-    }
+function fieldAt(record: unknown, path: string): unknown {
+  let value = record;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
   }
+  return value;
+}
+
+function isNonEmptyString(value: unknown): boolean {
+  return typeof value === 'string' && value !== '';
 }
 
 /** `refs/heads/main` -> `main`; other refs (tags) -> undefined. */

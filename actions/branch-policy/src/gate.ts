@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { isGitRepository, openRepository } from '../../../core/git.js';
+import { isGitRepository, openRepository, snapshotCheckout } from '../../../core/git.js';
 import type { GateDefinition, GateOutcome, Host } from '../../../core/host.js';
 import { emitAnnotations } from '../../../core/report/annotations.js';
 import { writeJsonFile } from '../../../core/report/json.js';
 import { type CheckClients, checkBranchPolicy } from './check.js';
 import { readEvent } from './event.js';
 import { type GitHubApi, octokitApi } from './github-api.js';
-import { jsonReport, renderSummary, violationAnnotations } from './report.js';
+import { cappedViolations, jsonReport, renderSummary, violationAnnotations } from './report.js';
 import { readSettings, type Settings } from './settings.js';
 
 /** Every input action.yml declares, in its order; each is also a CLI flag. */
@@ -45,14 +45,30 @@ export async function runBranchPolicy(
     api: apiFactory(settings, dependencies),
     log: host.log,
   };
-  const verdict = await checkBranchPolicy(settings, clients);
+  // Fetching deepens the checkout and makes it a partial clone: put that back afterwards, so
+  // later steps see the checkout as actions/checkout left it (and never fetch on demand).
+  const restore = clients.git ? await snapshotCheckout(clients.git, settings.remote) : undefined;
+  let verdict: Awaited<ReturnType<typeof checkBranchPolicy>>;
+  try {
+    verdict = await checkBranchPolicy(settings, clients);
+  } finally {
+    await restore?.();
+  }
   emitAnnotations(violationAnnotations(verdict), (annotation) => host.annotate(annotation));
   for (const note of verdict.notes) host.log.info(note);
   if (verdict.fixCommands.length > 0) host.log.info(`Fix:\n  ${verdict.fixCommands.join('\n  ')}`);
   await host.appendSummary(renderSummary(verdict));
   await writeJsonFile(settings.reportPath, jsonReport(verdict));
   host.setOutput('result', verdict.result);
-  host.setOutput('violations', JSON.stringify(verdict.violations));
+  const outputs = cappedViolations(verdict.violations);
+  if (outputs.omitted > 0) {
+    host.log.info(
+      `The violations output lists ${outputs.listed} of ${verdict.violations.length}: all are in ${settings.reportPath}`,
+    );
+  }
+  host.setOutput('violations', outputs.json);
+  host.setOutput('violation-count', String(verdict.violations.length));
+  host.setOutput('violations-omitted', String(outputs.omitted));
   host.setOutput('report-path', settings.reportPath);
   return { result: verdict.result, summaryLine: verdict.summaryLine };
 }

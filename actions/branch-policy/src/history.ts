@@ -13,6 +13,12 @@ import type { Logger } from '../../../core/log.js';
 import type { BranchHistory, CommitInfo, PushHistory } from './rules.js';
 
 /**
+ * Commits only (tree:0): the rules never read trees or blobs. exactRange: deepen until the
+ * shallow boundary lies below the merge base, so ranges and counts are those of the full graph.
+ */
+export const HISTORY_FETCH = { filter: 'tree:0', exactRange: true } as const;
+
+/**
  * History collection with git. From the default actions/checkout (depth 1, at GitHub's synthetic
  * merge commit) it fetches the two tips it was given and deepens until their merge base appears;
  * on a full clone every commit is already there and nothing is fetched. Each range is read with
@@ -25,7 +31,7 @@ export async function collectBranchHistory(
   log: Logger,
   remote: string,
 ): Promise<BranchHistory> {
-  const mergeBase = await ensureMergeBase(git, baseSha, headSha, log, remote);
+  const mergeBase = await ensureMergeBase(git, baseSha, headSha, log, remote, HISTORY_FETCH);
   if (!mergeBase) log.warning(`${baseSha} and ${headSha} share no history: every head commit is checked`);
   const commits = await completeRange(git, headSha, baseSha, log, remote);
   // merge-base(base, head) = base already says "rebased"; ask git again only when it does not.
@@ -53,7 +59,7 @@ async function completeRange(
   const revisions = [include, `^${exclude}`];
   const commits = await listCommits(git, revisions, options);
   if (!commits.some((commit) => commit.parents.length === 0) || !(await isShallow(git))) return commits;
-  await fetchFullHistory(git, [include, exclude], log, remote);
+  await fetchFullHistory(git, [include, exclude], log, remote, HISTORY_FETCH);
   return listCommits(git, revisions, options);
 }
 
@@ -83,10 +89,11 @@ export async function collectPushHistory(
   log: Logger,
   remote: string,
 ): Promise<PushHistory> {
-  await fetchMissingCommits(git, [push.after], log, remote);
+  await fetchMissingCommits(git, [push.after], log, remote, HISTORY_FETCH);
   await fetchPreviousTip(git, push.before, log, remote);
-  await ensureMergeBase(git, push.after, push.before, log, remote);
-  const rewritten = push.forced || !(await isAncestor(git, push.before, push.after));
+  await ensureMergeBase(git, push.after, push.before, log, remote, HISTORY_FETCH);
+  // The graph decides, not the event's `forced` flag: a forced push can be a fast-forward.
+  const rewritten = !(await isAncestor(git, push.before, push.after));
   const dropped = rewritten ? await completeRange(git, push.before, push.after, log, remote) : [];
   const arrived = await completeRange(git, push.after, push.before, log, remote, { firstParent: true });
   return { branch: push.branch, before: push.before, after: push.after, rewritten, dropped, arrived };
@@ -94,7 +101,7 @@ export async function collectPushHistory(
 
 async function fetchPreviousTip(git: SimpleGit, sha: string, log: Logger, remote: string): Promise<void> {
   try {
-    await fetchMissingCommits(git, [sha], log, remote);
+    await fetchMissingCommits(git, [sha], log, remote, HISTORY_FETCH);
   } catch (error) {
     const reason = firstLine(error);
     log.warning(`The previous tip ${sha} could not be fetched: ${reason}`);

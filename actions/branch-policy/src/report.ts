@@ -2,6 +2,7 @@ import { short } from '../../../core/git.js';
 import type { Annotation } from '../../../core/report/annotations.js';
 import { code, codeBlock, heading, RESULT_ICONS, sections, table } from '../../../core/report/summary.js';
 import type { Verdict } from './check.js';
+import type { Violation } from './rules.js';
 import { ACTION_NAME } from './settings.js';
 
 /** Reporters: annotations, the job summary and the JSON report, all from one verdict. */
@@ -9,13 +10,52 @@ import { ACTION_NAME } from './settings.js';
 export const SUMMARY_ROW_LIMIT = 200;
 const SUBJECT_WIDTH_CHARS = 120;
 
+// GitHub keeps at most 1 MB per step output and 50 MB per run: the `violations` output lists the
+// first violations, with long subjects cut, within this budget; the JSON report keeps them all.
+export const OUTPUT_VIOLATIONS_MAX = 100;
+export const OUTPUT_BYTES_MAX = 64 * 1024;
+const OUTPUT_TEXT_CHARS = 200;
+
 /** One error per violation; the step's page shows them (no file: they concern history, not lines). */
 export function violationAnnotations(verdict: Verdict): Annotation[] {
   return verdict.violations.map((v) => ({
     level: 'error',
     title: `${ACTION_NAME}: ${v.rule}`,
-    message: `${short(v.sha)} ${v.subject} (${v.author}): ${v.message}`,
+    message: `${short(v.sha)} ${cut(v.subject, OUTPUT_TEXT_CHARS)} (${cut(v.author, OUTPUT_TEXT_CHARS)}): ${v.message}`,
   }));
+}
+
+export interface CappedViolations {
+  json: string;
+  listed: number;
+  omitted: number;
+}
+
+/** The `violations` output: at most OUTPUT_VIOLATIONS_MAX entries and OUTPUT_BYTES_MAX bytes. */
+export function cappedViolations(violations: readonly Violation[]): CappedViolations {
+  const entries: string[] = [];
+  let bytes = 2;
+  for (const v of violations.slice(0, OUTPUT_VIOLATIONS_MAX)) {
+    const entry = JSON.stringify({
+      ...v,
+      subject: cut(v.subject, OUTPUT_TEXT_CHARS),
+      author: cut(v.author, OUTPUT_TEXT_CHARS),
+      message: cut(v.message, OUTPUT_TEXT_CHARS * 2),
+    });
+    const size = Buffer.byteLength(entry) + 1;
+    if (bytes + size > OUTPUT_BYTES_MAX) break;
+    entries.push(entry);
+    bytes += size;
+  }
+  return {
+    json: `[${entries.join(',')}]`,
+    listed: entries.length,
+    omitted: violations.length - entries.length,
+  };
+}
+
+function cut(text: string, chars: number): string {
+  return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
 }
 
 export function renderSummary(verdict: Verdict): string {

@@ -1,0 +1,566 @@
+export const id = 647;
+export const ids = [647];
+export const modules = {
+
+/***/ 54197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dx: () => (/* binding */ addedLinesOf),
+/* harmony export */   J9: () => (/* binding */ resolveCommits),
+/* harmony export */   Ki: () => (/* binding */ remoteDefaultBranch),
+/* harmony export */   QX: () => (/* binding */ isAncestor),
+/* harmony export */   SW: () => (/* binding */ remoteBranchTip),
+/* harmony export */   VE: () => (/* binding */ listCommits),
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   Wt: () => (/* binding */ countCommits),
+/* harmony export */   XY: () => (/* binding */ isGitRepository),
+/* harmony export */   _L: () => (/* binding */ fetchFullHistory),
+/* harmony export */   dS: () => (/* binding */ DEFAULT_REMOTE),
+/* harmony export */   eR: () => (/* binding */ currentBranch),
+/* harmony export */   fE: () => (/* binding */ isShallow),
+/* harmony export */   h0: () => (/* binding */ short),
+/* harmony export */   h_: () => (/* binding */ openRepository),
+/* harmony export */   n5: () => (/* binding */ snapshotCheckout),
+/* harmony export */   qW: () => (/* binding */ ensureMergeBase),
+/* harmony export */   u4: () => (/* binding */ addedLines),
+/* harmony export */   v1: () => (/* binding */ fetchMissingCommits),
+/* harmony export */   wu: () => (/* binding */ mergeBase)
+/* harmony export */ });
+/* unused harmony exports hasCommit, mergeBases, parseAddedLines, parseCommitRecords, shallowBoundary */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var simple_git__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45890);
+
+
+/**
+ * Git work for the gates that read history. Arguments are always passed as arrays (simple-git
+ * spawns git without a shell), so branch names from event payloads can never become commands.
+ *
+ * actions/checkout clones at depth 1 by default: helpers here fetch exactly what a check needs
+ * (the two tips, then deeper history until their merge base appears) instead of asking users for
+ * `fetch-depth: 0`.
+ */
+const DEFAULT_REMOTE = 'origin';
+const INITIAL_DEEPEN_COMMITS = 50;
+const MAX_DEEPEN_ROUNDS = 12;
+/**
+ * Arguments every fetch here shares. `--no-recurse-submodules`: a deepening fetch would otherwise
+ * fetch inside checked-out submodules whose commits changed, and fail on a submodule remote that
+ * is unreachable (their history is never read).
+ */
+function fetchArgs(options) {
+    return ['fetch', '--no-tags', '--no-recurse-submodules', `--filter=${options.filter ?? 'blob:none'}`];
+}
+function openRepository(dir) {
+    // maxConcurrentProcesses 1: git commands of one check depend on each other's results.
+    return (0,simple_git__WEBPACK_IMPORTED_MODULE_1__/* .simpleGit */ .Lp)({ baseDir: dir, maxConcurrentProcesses: 1, trimmed: true });
+}
+async function isGitRepository(git) {
+    try {
+        return (await git.raw(['rev-parse', '--is-inside-work-tree'])) === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * True when the commit object is in the local store. Never fetches: in a partial clone,
+ * `rev-parse sha^{commit}` or `cat-file` on a missing object download it lazily with its whole
+ * history (50 s on git/git). `rev-list --missing=print` turns lazy fetching off (git sets
+ * fetch_if_missing=0 before reading its arguments; GIT_NO_LAZY_FETCH needs git 2.44) and prints
+ * the SHA when the commit is there.
+ */
+async function hasCommit(git, sha) {
+    try {
+        const output = await git.raw(['rev-list', '--missing=print', '--no-walk', '--end-of-options', sha, '--']);
+        return output === sha;
+    }
+    catch {
+        return false;
+    }
+}
+async function isShallow(git) {
+    return (await git.raw(['rev-parse', '--is-shallow-repository'])) === 'true';
+}
+async function mergeBase(git, a, b) {
+    return (await mergeBases(git, a, b))[0];
+}
+/** Every best common ancestor in the local graph (criss-cross merges have several). */
+async function mergeBases(git, a, b) {
+    try {
+        const output = await git.raw(['merge-base', '--all', a, b]);
+        return output.split('\n').filter(Boolean);
+    }
+    catch {
+        return [];
+    }
+}
+async function hasRemote(git, remote) {
+    const remotes = await git.getRemotes();
+    return remotes.some((r) => r.name === remote);
+}
+/**
+ * Fetches commits that are missing locally. Blobless (`--filter=blob:none`) because history
+ * checks read commits, not file contents; git falls back when the server refuses filters.
+ */
+async function fetchMissingCommits(git, shas, log, remote = DEFAULT_REMOTE, options = {}) {
+    const missing = [];
+    for (const sha of shas)
+        if (!(await hasCommit(git, sha)))
+            missing.push(sha);
+    if (missing.length === 0)
+        return;
+    if (!(await hasRemote(git, remote))) {
+        throw new Error(`Commits ${missing.join(', ')} are not in the repository and there is no '${remote}' remote`);
+    }
+    log.info(`Fetching ${missing.length} commit(s) missing from the checkout: ${missing.map(short).join(', ')}`);
+    const depthArgs = (await isShallow(git)) ? ['--depth=1'] : [];
+    await git.raw([...fetchArgs(options), ...depthArgs, remote, ...missing]);
+}
+/**
+ * Deepens a shallow clone until `base` and `head` share a merge base (and, with `exactRange`,
+ * until no shallow-boundary commit lies above it), doubling the depth each round. Returns the
+ * merge base, or undefined when the histories are unrelated.
+ */
+async function ensureMergeBase(git, base, head, log, remote = DEFAULT_REMOTE, options = {}) {
+    await fetchMissingCommits(git, [base, head], log, remote, options);
+    let deepenBy = INITIAL_DEEPEN_COMMITS;
+    for (let round = 0; round < MAX_DEEPEN_ROUNDS; round += 1) {
+        const bases = await mergeBases(git, base, head);
+        const shallow = await shallowBoundary(git);
+        if (shallow.size === 0)
+            return bases[0];
+        const why = await whyDeepen(git, [base, head], bases, shallow, options);
+        if (!why)
+            return bases[0];
+        log.info(`${why} of ${short(base)} and ${short(head)}: deepening by ${deepenBy}`);
+        await git.raw([...fetchArgs(options), `--deepen=${deepenBy}`, remote, base, head]);
+        deepenBy *= 2;
+    }
+    log.info('Still no exact range after deepening: fetching the full history');
+    await git.raw([...fetchArgs(options), '--unshallow', remote, base, head]);
+    return mergeBase(git, base, head);
+}
+/** Why the local graph cannot answer yet, or undefined when it can. */
+async function whyDeepen(git, tips, bases, shallow, options) {
+    if (bases.length === 0)
+        return 'No merge base in the shallow history yet';
+    if (!options.exactRange)
+        return undefined;
+    // Every commit either tip has that the merge bases lack: none may be a boundary commit, whose
+    // parents (and whatever lies beyond them) the local graph does not know.
+    const above = await git.raw(['rev-list', ...tips, ...bases.map((b) => `^${b}`), '--']);
+    const cut = above.split('\n').some((sha) => shallow.has(sha));
+    return cut ? 'The shallow boundary lies above the merge base' : undefined;
+}
+function short(sha) {
+    return sha.slice(0, 7);
+}
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Lines added from the merge base of `base` and `head` to `head` (the three-dot diff a pull
+ * request shows). Renames are followed so a moved file only reports its edited lines.
+ */
+async function addedLines(git, base, head) {
+    return addedLinesOf(git, `${base}...${head}`);
+}
+/**
+ * Lines added by any `git diff` revision spec: `a..b`, `a...b`, or one commit against the
+ * working tree. Paths are unquoted (core.quotePath=false) so non-ASCII names match the tree.
+ */
+async function addedLinesOf(git, ...revisions) {
+    const diff = await git.raw([
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '--no-color',
+        '--no-ext-diff',
+        '--unified=0',
+        '--find-renames',
+        '--diff-filter=AMR',
+        ...revisions,
+    ]);
+    return parseAddedLines(diff);
+}
+function parseAddedLines(diff) {
+    const result = new Map();
+    let current;
+    for (const line of diff.split('\n')) {
+        if (line.startsWith('+++ ')) {
+            current = startFile(result, line.slice(4));
+            continue;
+        }
+        const hunk = HUNK_HEADER.exec(line);
+        if (!hunk || !current)
+            continue;
+        const start = Number(hunk[1]);
+        const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+        for (let n = start; n < start + count; n += 1)
+            current.add(n);
+    }
+    return result;
+}
+function startFile(result, target) {
+    if (target === '/dev/null')
+        return undefined;
+    const path = target.startsWith('b/') ? target.slice(2) : target;
+    const lines = new Set();
+    result.set(path, lines);
+    return lines;
+}
+// Unit separator between fields, NUL (`-z`) between commits: neither can occur in a subject line,
+// a name or an email, so no quoting is needed and parsing stays one split per level.
+// NUL (`-z`) between commits and a newline between fields. Neither can occur in a field: hashes
+// are hex, git's ident lines end at the first newline (so names and emails never hold one) and
+// `%s` joins the subject's lines with spaces. The subject comes last and takes the rest of the
+// record, so even a stray newline there could not shift a field. (A unit separator, used before,
+// is legal in an author name: `Mal\x1fory` shifted the subject out of place.)
+const FIELD_SEPARATOR = '\n';
+const RECORD_SEPARATOR = '\0';
+const COMMIT_FIELDS = 5;
+const COMMIT_RECORD_FORMAT = ['%H', '%P', '%an', '%ae', '%s'].join('%n');
+/**
+ * The commits `revisions` select (for example `[head, '^' + base]`), newest first, from ONE
+ * `git log` call. One call per commit would make a 10,000-commit range take minutes. Revisions
+ * come after --end-of-options, so a value that starts with `-` can never become an option.
+ */
+async function listCommits(git, revisions, options = {}) {
+    const output = await git.raw([
+        '-c',
+        'log.showSignature=false',
+        'log',
+        '-z',
+        '--no-color',
+        '--no-decorate',
+        '--encoding=UTF-8',
+        `--format=${COMMIT_RECORD_FORMAT}`,
+        ...(options.firstParent ? ['--first-parent'] : []),
+        '--end-of-options',
+        ...revisions,
+        '--',
+    ]);
+    return parseCommitRecords(output);
+}
+function parseCommitRecords(output) {
+    const records = [];
+    for (const chunk of output.split(RECORD_SEPARATOR)) {
+        const line = chunk.replace(/^\n+/, '');
+        if (!line)
+            continue;
+        const [sha = '', parents = '', authorName = '', authorEmail = '', subject = ''] = splitFields(line);
+        records.push({ sha, parents: parents ? parents.split(' ') : [], authorName, authorEmail, subject });
+    }
+    return records;
+}
+/** The first COMMIT_FIELDS - 1 fields split at separators; the last field keeps the rest. */
+function splitFields(record) {
+    const fields = [];
+    let start = 0;
+    while (fields.length < COMMIT_FIELDS - 1) {
+        const end = record.indexOf(FIELD_SEPARATOR, start);
+        if (end < 0)
+            break;
+        fields.push(record.slice(start, end));
+        start = end + 1;
+    }
+    fields.push(record.slice(start));
+    return fields;
+}
+/** The full SHA of a branch, tag, SHA or expression, or undefined when it names no commit. */
+async function resolveCommit(git, revision) {
+    // A full SHA is looked up without lazy fetching (see hasCommit): absent means fetch it.
+    if (OBJECT_ID.test(revision))
+        return (await hasCommit(git, revision)) ? revision : undefined;
+    try {
+        const sha = await git.raw([
+            'rev-parse',
+            '--verify',
+            '--quiet',
+            '--end-of-options',
+            `${revision}^{commit}`,
+        ]);
+        return sha || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/**
+ * resolveCommit for several revisions, from ONE `git rev-parse` when they all name commits (the
+ * common case), in order. rev-parse fails as a whole when one is missing: each is then resolved on
+ * its own, so a missing one is undefined exactly as resolveCommit says.
+ */
+async function resolveCommits(git, revisions) {
+    // A range (`a..b`) prints two lines for one argument, and a name that starts with `-` needs
+    // --end-of-options, which rev-parse honours only with --verify (one revision): those are
+    // resolved one by one. The count and shape of the output lines guard everything else.
+    if (revisions.length > 1 && !revisions.some((r) => r.includes('..') || r.startsWith('-'))) {
+        try {
+            const output = await git.raw(['rev-parse', ...revisions.map((revision) => `${revision}^{commit}`)]);
+            const shas = output.split('\n');
+            if (shas.length === revisions.length && shas.every((sha) => OBJECT_ID.test(sha)))
+                return shas;
+        }
+        catch {
+            // One of them names no commit: find out which below.
+        }
+    }
+    const shas = [];
+    for (const revision of revisions)
+        shas.push(await resolveCommit(git, revision));
+    return shas;
+}
+/** True when `ancestor` is reachable from `descendant` (a commit is its own ancestor). */
+async function isAncestor(git, ancestor, descendant) {
+    // Not `merge-base --is-ancestor`: it answers by exit code alone, and simple-git resolves a
+    // failing command that writes nothing to stderr (after waiting 50 ms for output that never
+    // comes). `--count` always prints: 0 commits in `ancestor ^descendant` means reachable.
+    const output = await git.raw([
+        'rev-list',
+        '--count',
+        '--max-count=1',
+        '--end-of-options',
+        ancestor,
+        `^${descendant}`,
+        '--',
+    ]);
+    return output === '0';
+}
+/** How many commits `include` has that `exclude` has not (`git rev-list --count include ^exclude`). */
+async function countCommits(git, include, exclude) {
+    const output = await git.raw(['rev-list', '--count', '--end-of-options', include, `^${exclude}`, '--']);
+    return Number(output);
+}
+/**
+ * The commits a shallow clone cut off below: their parents are missing, so history checks must
+ * not read them as root commits. Empty for a complete clone.
+ */
+async function shallowBoundary(git) {
+    if (!(await isShallow(git)))
+        return new Set();
+    const path = await git.raw(['rev-parse', '--path-format=absolute', '--git-path', 'shallow']);
+    try {
+        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        return new Set(text.split('\n').filter(Boolean));
+    }
+    catch {
+        return new Set();
+    }
+}
+/**
+ * Completes a shallow clone (blobless): used when a range's side branches reach below the
+ * shallow boundary even though the merge base was found.
+ */
+async function fetchFullHistory(git, shas, log, remote = DEFAULT_REMOTE, options = {}) {
+    if (!(await isShallow(git)))
+        return;
+    log.info('Part of the history is below the shallow-clone boundary: fetching the full history');
+    await git.raw([...fetchArgs(options), '--unshallow', remote, ...shas]);
+}
+/**
+ * The current tip of `branch` on the remote, without fetching objects (`git ls-remote`), or
+ * undefined when the branch or the remote is not there. ls-remote matches patterns by their tail,
+ * so the exact ref is picked from its answer.
+ */
+async function remoteBranchTip(git, branch, remote = DEFAULT_REMOTE) {
+    const ref = `refs/heads/${branch}`;
+    try {
+        const output = await git.raw(['ls-remote', '--heads', remote, ref]);
+        for (const line of output.split('\n')) {
+            const [sha, name] = line.split('\t');
+            if (name === ref && sha)
+                return sha;
+        }
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The branch `<remote>/HEAD` points at (the remote's default branch), if the clone recorded it. */
+async function remoteDefaultBranch(git, remote = DEFAULT_REMOTE) {
+    try {
+        // Not `symbolic-ref --quiet`: silent when absent, which costs simple-git a 50 ms wait.
+        const ref = await git.raw(['rev-parse', '--abbrev-ref', `refs/remotes/${remote}/HEAD`]);
+        return ref.startsWith(`${remote}/`) ? ref.slice(remote.length + 1) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The checked-out branch, or undefined on a detached HEAD. */
+async function currentBranch(git) {
+    try {
+        const ref = await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+        return ref || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+// Repository settings a filtered fetch writes: the first one turns the clone into a partial clone.
+const PARTIAL_CLONE_KEYS = (remote) => [
+    'core.repositoryformatversion',
+    'extensions.partialclone',
+    `remote.${remote}.promisor`,
+    `remote.${remote}.partialclonefilter`,
+];
+/**
+ * Records what fetching changes in a checkout (the shallow file, FETCH_HEAD and the partial-clone
+ * settings) and returns a function that puts them back. Later steps then see the checkout as
+ * actions/checkout left it: still shallow at the same commit, and not a partial clone, so their
+ * own commands never trigger on-demand fetches. The fetched commits stay in the object store,
+ * unreferenced (a promisor pack), and change nothing a later command sees.
+ */
+async function snapshotCheckout(git, remote = DEFAULT_REMOTE) {
+    const paths = await git.raw([
+        'rev-parse',
+        '--path-format=absolute',
+        '--git-path',
+        'shallow',
+        '--git-path',
+        'FETCH_HEAD',
+    ]);
+    const files = paths.split('\n');
+    const saved = await Promise.all(files.map(readOptional));
+    const keys = PARTIAL_CLONE_KEYS(remote);
+    const settings = await localSettings(git, keys);
+    return async () => {
+        for (const [index, path] of files.entries())
+            await restoreFile(path, saved[index]);
+        const now = await localSettings(git, keys);
+        for (const key of keys) {
+            const before = settings.get(key);
+            if (before === now.get(key))
+                continue;
+            await git.raw(before === undefined ? ['config', '--local', '--unset-all', key] : ['config', '--local', key, before]);
+        }
+    };
+}
+async function readOptional(path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+async function restoreFile(path, content) {
+    if (content === undefined)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { force: true });
+    else
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, content);
+}
+/** The local config values of `keys` (lower-case, as git lists them). */
+async function localSettings(git, keys) {
+    const wanted = new Set(keys.map((key) => key.toLowerCase()));
+    const output = await git.raw(['config', '--local', '--null', '--list']);
+    const settings = new Map();
+    for (const entry of output.split('\0')) {
+        const newline = entry.indexOf('\n');
+        const key = newline < 0 ? entry : entry.slice(0, newline);
+        const matching = keys.find((k) => k.toLowerCase() === key);
+        if (matching && wanted.has(key))
+            settings.set(matching, newline < 0 ? 'true' : entry.slice(newline + 1));
+    }
+    return settings;
+}
+
+
+/***/ }),
+
+/***/ 14392:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   An: () => (/* binding */ writeJsonFile),
+/* harmony export */   Tl: () => (/* binding */ writeTextFile),
+/* harmony export */   gw: () => (/* binding */ resolveReportPath),
+/* harmony export */   j0: () => (/* binding */ defaultReportPath)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Where a gate's JSON report goes when the user did not choose: the runner's temp folder, which
+ * later steps of the job can read and upload.
+ */
+function defaultReportPath(action, env, workspace) {
+    const folder = env.RUNNER_TEMP ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, '.resilience-gates');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, `${action}-report.json`);
+}
+function resolveReportPath(path, workspace) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, path);
+}
+async function writeJsonFile(path, data) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
+}
+async function writeTextFile(path, text) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, text, 'utf8');
+}
+
+
+/***/ }),
+
+/***/ 49700:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ RESULT_ICONS),
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   V0: () => (/* binding */ sections),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+/* unused harmony export escapeCell */
+/**
+ * Markdown building blocks for job summaries. Gates build plain strings so the same text serves
+ * the runner's summary file, the CLI and tests.
+ */
+const CELL_ESCAPES = { '|': '\\|', '\n': '<br>', '\r': '', '<': '&lt;', '>': '&gt;' };
+function escapeCell(text) {
+    return text.replace(/[|\n\r<>]/g, (ch) => CELL_ESCAPES[ch] ?? ch);
+}
+function table(headers, rows) {
+    const head = `| ${headers.map(escapeCell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    const body = rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`);
+    return [head, rule, ...body].join('\n');
+}
+function heading(text, level = 2) {
+    return `${'#'.repeat(level)} ${text}`;
+}
+/** A collapsed section: long details stay out of the way until asked for. */
+function details(summary, body) {
+    return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+function link(text, url) {
+    return `[${text.replace(/[[\]]/g, '')}](${url})`;
+}
+function code(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    return `${fence}${text}${fence}`;
+}
+function codeBlock(text, language = '') {
+    return `\`\`\`${language}\n${text}\n\`\`\``;
+}
+const RESULT_ICONS = { pass: '✅', fail: '❌', neutral: '⚠️' };
+/** Joins sections with blank lines, dropping empty ones. */
+function sections(...parts) {
+    return `${parts.filter((part) => Boolean(part)).join('\n\n')}\n`;
+}
+
+
+/***/ })
+
+};
