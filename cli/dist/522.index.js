@@ -106,10 +106,20 @@ async function getExperiment(fis, id, signal) {
         throw new Error(`GetExperiment returned nothing for ${id}`);
     return experiment;
 }
-/** StopExperiment; an experiment that already ended is not an error. */
-async function stopExperiment(fis, id, log) {
+/**
+ * StopExperiment must answer within this, or the stop counts as failed (and the post step tries
+ * again): a call that never answers would otherwise hold the step while the fault goes on, and
+ * GitHub kills a cancelled job about 10 s after SIGINT.
+ */
+const STOP_CALL_TIMEOUT_MS = 5_000;
+/** The tag that records "this step stopped it" answers within this, or the stop goes on without it. */
+const TAG_CALL_TIMEOUT_MS = 2_000;
+/** StopExperiment, bounded; an experiment that already ended is not an error. */
+async function stopExperiment(fis, id, log, timeoutMs = STOP_CALL_TIMEOUT_MS) {
     try {
-        const { experiment } = await fis.send(new client_fis_dist_cjs.StopExperimentCommand({ id }));
+        const { experiment } = await fis.send(new client_fis_dist_cjs.StopExperimentCommand({ id }), {
+            abortSignal: AbortSignal.timeout(timeoutMs),
+        });
         log.info(`StopExperiment accepted: experiment ${id} is ${experiment?.state?.status ?? 'stopping'}`);
         return { requested: true };
     }
@@ -117,6 +127,18 @@ async function stopExperiment(fis, id, log) {
         const message = (0,errors/* describeAwsError */.Pp)(error, `StopExperiment ${id}`);
         log.warning(message);
         return { requested: false, error: message };
+    }
+}
+/** TagResource on an experiment, bounded; a failure is returned, never thrown. */
+async function tagExperiment(fis, arn, tags, timeoutMs = TAG_CALL_TIMEOUT_MS) {
+    try {
+        await fis.send(new client_fis_dist_cjs.TagResourceCommand({ resourceArn: arn, tags }), {
+            abortSignal: AbortSignal.timeout(timeoutMs),
+        });
+        return undefined;
+    }
+    catch (error) {
+        return (0,errors/* describeAwsError */.Pp)(error, `TagResource ${arn}`);
     }
 }
 function listAllExperiments(fis, signal) {
@@ -205,6 +227,12 @@ function mayStillInject(status) {
 const STOP_CONDITION_REASON = /stop condition/i;
 /** FIS's reason for a StopExperiment call ("Experiment stopped by user."). */
 const MANUAL_STOP_REASON = /\bby user\b|\bmanual/i;
+/**
+ * Set on an experiment right before this action calls StopExperiment on it. A re-run of the step
+ * with the same client token gets that experiment back from FIS, whose reason then only says
+ * "stopped by user": the tag tells it was this action's own stop, never someone else's.
+ */
+const STOPPED_BY_GATE_TAG = 'resilience-gates:stopped-by-gate';
 function classifyOutcome(input) {
     // Whatever FIS says afterwards, an experiment the gate had to stop is the gate's doing.
     if (input.gateStop)
@@ -220,6 +248,9 @@ function classifyOutcome(input) {
             return 'failed';
         case 'stopped':
         case 'stopping':
+            // This action stopped it, in an earlier run of the step with the same client token.
+            if (input.tags?.[STOPPED_BY_GATE_TAG])
+                return 'stopped-by-gate';
             // FIS's own reason first: a stop-condition alarm that happens to be in ALARM when someone
             // stopped the experiment by hand did not stop it. The alarms decide only without a reason.
             if (STOP_CONDITION_REASON.test(input.reason ?? ''))
@@ -1165,6 +1196,13 @@ async function watchAndConclude(deps, settings, report, started) {
 async function stopByGate(deps, report, id, cause, last) {
     const description = describeGateStop(cause);
     deps.log.info(`Stopping experiment ${id}: ${description}`);
+    // Tagged first: a re-run with the same client token must see this stop as the gate's own.
+    const arn = experimentArn(last, report.region);
+    const tagError = arn
+        ? await tagExperiment(deps.fis, arn, { [STOPPED_BY_GATE_TAG]: cause.kind })
+        : 'its ARN is unknown (no roleArn to take the account from)';
+    if (tagError)
+        report.warnings.push(`could not tag the experiment as stopped by this step (${tagError})`);
     const stop = await stopExperiment(deps.fis, id, deps.log);
     report.gateStop = {
         cause,
@@ -1200,6 +1238,16 @@ async function stopByGate(deps, report, id, cause, last) {
         return last;
     }
 }
+/**
+ * client-fis 3.523's model drops the experiment's `arn`: rebuild it from the partition and
+ * account of its role (`arn:PARTITION:iam::ACCOUNT:role/...`), as FIS builds it.
+ */
+function experimentArn(experiment, region) {
+    const match = /^arn:([\w-]+):iam::(\d{12}):/.exec(experiment.roleArn ?? '');
+    if (!match || !experiment.id)
+        return undefined;
+    return `arn:${match[1]}:fis:${region}:${match[2]}:experiment/${experiment.id}`;
+}
 async function conclude(deps, settings, report, last, gateStop, breaches) {
     report.experiment = experimentFacts(last, settings.aws.region);
     report.actions = actionResults(last);
@@ -1212,13 +1260,17 @@ async function conclude(deps, settings, report, last, gateStop, breaches) {
         ...(gateStop ? { gateStop } : {}),
         firedStopConditions: report.stopConditions.filter((c) => c.fired).map((c) => c.alarm),
         actions: report.actions,
+        tags: last.tags ?? {},
     });
     const failures = gateStop
         ? [gateStopFailure(report, gateStop)]
         : outcomeFailures(settings, report, outcome, last.state?.status);
     const judgedByRecovery = settings.recoveryTimeoutMs !== undefined && gateStop?.kind !== 'cancel';
-    if (!gateStop)
+    if (!gateStop) {
         failures.push(...breachFailures(breaches, judgedByRecovery));
+        if (judgedByRecovery || !breaches.alarm)
+            failures.push(...(await injectionBreaches(deps, settings, report)));
+    }
     if (judgedByRecovery)
         failures.push(...(await recoveryFailures(deps, settings, report)));
     return finish(report, outcome, failures);
@@ -1237,8 +1289,12 @@ function outcomeFailures(settings, report, outcome, status) {
     if (!isTerminalStatus(status))
         return [`the experiment had not ended (status ${status ?? 'unknown'})`];
     const failures = [];
+    const earlierStop = report.experiment?.tags[STOPPED_BY_GATE_TAG];
     if (outcome === 'nothing-injected')
         failures.push(nothingInjectedFailure(report.actions));
+    else if (outcome === 'stopped-by-gate') {
+        failures.push(`this step stopped the experiment in an earlier run with the same client token (${earlierStop ?? 'gate stop'}): a gate stop never passes`);
+    }
     else if (!settings.allowedOutcomes.includes(outcome)) {
         failures.push(`outcome ${outcome} is not in allowed-outcomes (${settings.allowedOutcomes.join(', ')})`);
     }
@@ -1268,6 +1324,35 @@ function breachFailures(breaches, judgedByRecovery) {
         failures.push(`steady state breached: ${breaches.alarm}`);
     if (breaches.canary)
         failures.push(`steady state breached: ${breaches.canary}`);
+    return failures;
+}
+/**
+ * An alarm that went to ALARM while FIS was injecting is a breach, whatever the poll ticks saw
+ * and whatever it did afterwards: the alarm's own history (AWS timestamps) against the
+ * experiment's start and end (FIS timestamps) decides, not when the gate happened to poll.
+ * `recovery-timeout` only forgives a breach that began after FIS stopped injecting.
+ */
+async function injectionBreaches(deps, settings, report) {
+    const start = report.experiment?.startTime;
+    const end = report.experiment?.endTime;
+    if (settings.steadyStateAlarms.length === 0 || !start || !end)
+        return [];
+    const [from, until] = [Date.parse(start), Date.parse(end)];
+    const failures = [];
+    for (const name of settings.steadyStateAlarms) {
+        try {
+            const history = await (0,core_cloudwatch/* alarmHistory */.Ei)(deps.cloudwatch, name, from, until, deps.signal);
+            // At FIS's endTime the fault is over: a transition at that instant is the aftermath.
+            const breach = history.find((t) => t.to === 'ALARM' && t.at >= from && t.at < until);
+            if (breach) {
+                failures.push(`steady state breached while the fault was injected: alarm ${name} went to ALARM at ${new Date(breach.at).toISOString()} (the experiment ended at ${end})${breach.reason ? ` (${breach.reason})` : ''}`);
+            }
+        }
+        catch (error) {
+            // Without the history the gate cannot tell a breach under the fault from none: no pass.
+            failures.push(`could not read the history of alarm ${name} during the experiment: ${(0,errors/* describeAwsError */.Pp)(error, 'DescribeAlarmHistory')}`);
+        }
+    }
     return failures;
 }
 async function recoveryFailures(deps, settings, report) {
