@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../emulator/index.js';
 import { emulatorEnv } from '../harness/aws.js';
-import { type RunOptions, runPost, runStep } from '../harness/runner.js';
+import { type RunOptions, runStep } from '../harness/runner.js';
 import { scenario, template } from './helpers.js';
 
 /**
