@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../emulator/index.js';
 import { emulatorEnv } from '../harness/aws.js';
-import { type RunOptions, runPost, runStep } from '../harness/runner.js';
+import { type RunOptions, runStep } from '../harness/runner.js';
 import { scenario, template } from './helpers.js';
 
 /**
@@ -168,6 +168,68 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
         "Invalid steady-state-alarms 'orders-erors': no such CloudWatch alarm in us-east-1 (check the name and the region)",
       );
       expect(emu.calls('fis:StartExperiment')).toHaveLength(0);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    'case 6: an alarm that fires while FIS injects is a breach, even when the polls only see it as FIS ends and it recovers',
+    async () => {
+      const emu = await emulator({
+        scenario: scenario(
+          [
+            template('EXTlateBreach', [
+              { afterMs: 0, status: 'initiating' },
+              { afterMs: 500, status: 'running', actions: 'running' },
+              // 7.5 s: the alarm fires under the fault; 9.5 s: FIS completes.
+              { afterMs: 7_500, status: 'running', setAlarm: { name: 'orders-errors', state: 'ALARM' } },
+              { afterMs: 9_500, status: 'completed', reason: 'Experiment completed.', actions: 'completed' },
+            ]),
+          ],
+          { alarms: [{ name: 'orders-errors' }] },
+        ),
+      });
+      // 12.5 s after the start, the alarm is OK again: within recovery-timeout.
+      const recover = setInterval(() => {
+        const start = emu.calls('fis:StartExperiment').find((c) => c.status === 200);
+        if (!start) return;
+        clearInterval(recover);
+        setTimeout(() => emu.setAlarmState('orders-errors', 'OK'), 12_500 - 50);
+      }, 20);
+      const main = await runStep(
+        step(emu, {
+          'experiment-template-id': 'EXTlateBreach',
+          'steady-state-alarms': 'orders-errors',
+          'recovery-timeout': '20s',
+        }),
+      ).finally(() => clearInterval(recover));
+      expect(main.outputs.state).toBe('completed');
+      expect(main.exitCode).toBe(1);
+      expect(main.failure).toMatch(
+        /steady state breached while the fault was injected: alarm orders-errors went to ALARM at \S+ \(the experiment ended at/,
+      );
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    "case 7: a re-run with the same client token does not turn the gate's own stop into stopped-manually",
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([template('EXTforever', { preset: 'runs-forever' })]),
+      });
+      const inputs = {
+        'experiment-template-id': 'EXTforever',
+        timeout: '6s',
+        'allowed-outcomes': 'completed, stopped-manually',
+      };
+      const first = await runStep(step(emu, inputs));
+      expect(first.outputs.outcome).toBe('stopped-by-gate');
+      const again = await runStep(step(emu, inputs));
+      expect(again.outputs['experiment-id']).toBe(first.outputs['experiment-id']);
+      expect(again.outputs.outcome).toBe('stopped-by-gate');
+      expect(again.exitCode).toBe(1);
+      expect(again.failure).toMatch(/this step stopped the experiment in an earlier run/);
     },
     E2E_TIMEOUT_MS,
   );

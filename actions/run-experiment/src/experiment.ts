@@ -8,7 +8,14 @@ import { formatDuration } from '../../../core/duration.js';
 import { describeAwsError, firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
 import { WaitFailedError, waitFor } from '../../../core/wait.js';
-import { consoleUrl, getExperiment, listResolvedTargets, startExperiment, stopExperiment } from './fis.js';
+import {
+  consoleUrl,
+  getExperiment,
+  listResolvedTargets,
+  startExperiment,
+  stopExperiment,
+  tagExperiment,
+} from './fis.js';
 import {
   classifyOutcome,
   describeGateStop,
@@ -18,6 +25,7 @@ import {
   isTerminalStatus,
   type Outcome,
   STOP_CONDITION_REASON,
+  STOPPED_BY_GATE_TAG,
 } from './outcome.js';
 import { type PreflightCheck, runPreflight } from './preflight.js';
 import type { RunExperimentSettings } from './settings.js';
@@ -231,6 +239,12 @@ async function stopByGate(
 ): Promise<Experiment> {
   const description = describeGateStop(cause);
   deps.log.info(`Stopping experiment ${id}: ${description}`);
+  // Tagged first: a re-run with the same client token must see this stop as the gate's own.
+  const arn = experimentArn(last, report.region);
+  const tagError = arn
+    ? await tagExperiment(deps.fis, arn, { [STOPPED_BY_GATE_TAG]: cause.kind })
+    : 'its ARN is unknown (no roleArn to take the account from)';
+  if (tagError) report.warnings.push(`could not tag the experiment as stopped by this step (${tagError})`);
   const stop = await stopExperiment(deps.fis, id, deps.log);
   report.gateStop = {
     cause,
@@ -267,6 +281,16 @@ async function stopByGate(
   }
 }
 
+/**
+ * client-fis 3.523's model drops the experiment's `arn`: rebuild it from the partition and
+ * account of its role (`arn:PARTITION:iam::ACCOUNT:role/...`), as FIS builds it.
+ */
+export function experimentArn(experiment: Experiment, region: string): string | undefined {
+  const match = /^arn:([\w-]+):iam::(\d{12}):/.exec(experiment.roleArn ?? '');
+  if (!match || !experiment.id) return undefined;
+  return `arn:${match[1]}:fis:${region}:${match[2]}:experiment/${experiment.id}`;
+}
+
 async function conclude(
   deps: ExperimentDeps,
   settings: RunExperimentSettings,
@@ -286,12 +310,17 @@ async function conclude(
     ...(gateStop ? { gateStop } : {}),
     firedStopConditions: report.stopConditions.filter((c) => c.fired).map((c) => c.alarm),
     actions: report.actions,
+    tags: last.tags ?? {},
   });
   const failures = gateStop
     ? [gateStopFailure(report, gateStop)]
     : outcomeFailures(settings, report, outcome, last.state?.status);
   const judgedByRecovery = settings.recoveryTimeoutMs !== undefined && gateStop?.kind !== 'cancel';
-  if (!gateStop) failures.push(...breachFailures(breaches, judgedByRecovery));
+  if (!gateStop) {
+    failures.push(...breachFailures(breaches, judgedByRecovery));
+    if (judgedByRecovery || !breaches.alarm)
+      failures.push(...(await injectionBreaches(deps, settings, report)));
+  }
   if (judgedByRecovery) failures.push(...(await recoveryFailures(deps, settings, report)));
   return finish(report, outcome, failures);
 }
@@ -316,8 +345,13 @@ function outcomeFailures(
   // Unreachable today (the watch ends only on a terminal status or a gate stop): never a pass.
   if (!isTerminalStatus(status)) return [`the experiment had not ended (status ${status ?? 'unknown'})`];
   const failures: string[] = [];
+  const earlierStop = report.experiment?.tags[STOPPED_BY_GATE_TAG];
   if (outcome === 'nothing-injected') failures.push(nothingInjectedFailure(report.actions));
-  else if (!(settings.allowedOutcomes as readonly string[]).includes(outcome)) {
+  else if (outcome === 'stopped-by-gate') {
+    failures.push(
+      `this step stopped the experiment in an earlier run with the same client token (${earlierStop ?? 'gate stop'}): a gate stop never passes`,
+    );
+  } else if (!(settings.allowedOutcomes as readonly string[]).includes(outcome)) {
     failures.push(`outcome ${outcome} is not in allowed-outcomes (${settings.allowedOutcomes.join(', ')})`);
   }
   // FIS can end `completed` with an action `failed`: the fault did not run as designed.
@@ -347,6 +381,42 @@ function breachFailures(breaches: Breaches, judgedByRecovery: boolean): string[]
   const failures: string[] = [];
   if (breaches.alarm && !judgedByRecovery) failures.push(`steady state breached: ${breaches.alarm}`);
   if (breaches.canary) failures.push(`steady state breached: ${breaches.canary}`);
+  return failures;
+}
+
+/**
+ * An alarm that went to ALARM while FIS was injecting is a breach, whatever the poll ticks saw
+ * and whatever it did afterwards: the alarm's own history (AWS timestamps) against the
+ * experiment's start and end (FIS timestamps) decides, not when the gate happened to poll.
+ * `recovery-timeout` only forgives a breach that began after FIS stopped injecting.
+ */
+async function injectionBreaches(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+): Promise<string[]> {
+  const start = report.experiment?.startTime;
+  const end = report.experiment?.endTime;
+  if (settings.steadyStateAlarms.length === 0 || !start || !end) return [];
+  const [from, until] = [Date.parse(start), Date.parse(end)];
+  const failures: string[] = [];
+  for (const name of settings.steadyStateAlarms) {
+    try {
+      const history = await alarmHistory(deps.cloudwatch, name, from, until, deps.signal);
+      // At FIS's endTime the fault is over: a transition at that instant is the aftermath.
+      const breach = history.find((t) => t.to === 'ALARM' && t.at >= from && t.at < until);
+      if (breach) {
+        failures.push(
+          `steady state breached while the fault was injected: alarm ${name} went to ALARM at ${new Date(breach.at).toISOString()} (the experiment ended at ${end})${breach.reason ? ` (${breach.reason})` : ''}`,
+        );
+      }
+    } catch (error) {
+      // Without the history the gate cannot tell a breach under the fault from none: no pass.
+      failures.push(
+        `could not read the history of alarm ${name} during the experiment: ${describeAwsError(error, 'DescribeAlarmHistory')}`,
+      );
+    }
+  }
   return failures;
 }
 

@@ -8,6 +8,7 @@ import {
   type ResolvedTarget,
   StartExperimentCommand,
   StopExperimentCommand,
+  TagResourceCommand,
 } from '@aws-sdk/client-fis';
 import { describeAwsError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
@@ -51,16 +52,49 @@ export async function getExperiment(fis: FisClient, id: string, signal?: AbortSi
 
 export type StopResult = { requested: true } | { requested: false; error: string };
 
-/** StopExperiment; an experiment that already ended is not an error. */
-export async function stopExperiment(fis: FisClient, id: string, log: Logger): Promise<StopResult> {
+/**
+ * StopExperiment must answer within this, or the stop counts as failed (and the post step tries
+ * again): a call that never answers would otherwise hold the step while the fault goes on, and
+ * GitHub kills a cancelled job about 10 s after SIGINT.
+ */
+export const STOP_CALL_TIMEOUT_MS = 5_000;
+/** The tag that records "this step stopped it" answers within this, or the stop goes on without it. */
+export const TAG_CALL_TIMEOUT_MS = 2_000;
+
+/** StopExperiment, bounded; an experiment that already ended is not an error. */
+export async function stopExperiment(
+  fis: FisClient,
+  id: string,
+  log: Logger,
+  timeoutMs: number = STOP_CALL_TIMEOUT_MS,
+): Promise<StopResult> {
   try {
-    const { experiment } = await fis.send(new StopExperimentCommand({ id }));
+    const { experiment } = await fis.send(new StopExperimentCommand({ id }), {
+      abortSignal: AbortSignal.timeout(timeoutMs),
+    });
     log.info(`StopExperiment accepted: experiment ${id} is ${experiment?.state?.status ?? 'stopping'}`);
     return { requested: true };
   } catch (error) {
     const message = describeAwsError(error, `StopExperiment ${id}`);
     log.warning(message);
     return { requested: false, error: message };
+  }
+}
+
+/** TagResource on an experiment, bounded; a failure is returned, never thrown. */
+export async function tagExperiment(
+  fis: FisClient,
+  arn: string,
+  tags: Record<string, string>,
+  timeoutMs: number = TAG_CALL_TIMEOUT_MS,
+): Promise<string | undefined> {
+  try {
+    await fis.send(new TagResourceCommand({ resourceArn: arn, tags }), {
+      abortSignal: AbortSignal.timeout(timeoutMs),
+    });
+    return undefined;
+  } catch (error) {
+    return describeAwsError(error, `TagResource ${arn}`);
   }
 }
 

@@ -78,6 +78,13 @@ export const STOP_CONDITION_REASON = /stop condition/i;
 /** FIS's reason for a StopExperiment call ("Experiment stopped by user."). */
 export const MANUAL_STOP_REASON = /\bby user\b|\bmanual/i;
 
+/**
+ * Set on an experiment right before this action calls StopExperiment on it. A re-run of the step
+ * with the same client token gets that experiment back from FIS, whose reason then only says
+ * "stopped by user": the tag tells it was this action's own stop, never someone else's.
+ */
+export const STOPPED_BY_GATE_TAG = 'resilience-gates:stopped-by-gate';
+
 export interface ClassifyInput {
   status: string | undefined;
   reason?: string;
@@ -87,6 +94,8 @@ export interface ClassifyInput {
   firedStopConditions?: readonly string[];
   /** The experiment's actions, to tell `nothing-injected` from `completed`. */
   actions?: readonly ActionFacts[];
+  /** The experiment's tags (STOPPED_BY_GATE_TAG). */
+  tags?: Record<string, string>;
 }
 
 export function classifyOutcome(input: ClassifyInput): ExperimentOutcome {
@@ -102,6 +111,8 @@ export function classifyOutcome(input: ClassifyInput): ExperimentOutcome {
       return 'failed';
     case 'stopped':
     case 'stopping':
+      // This action stopped it, in an earlier run of the step with the same client token.
+      if (input.tags?.[STOPPED_BY_GATE_TAG]) return 'stopped-by-gate';
       // FIS's own reason first: a stop-condition alarm that happens to be in ALARM when someone
       // stopped the experiment by hand did not stop it. The alarms decide only without a reason.
       if (STOP_CONDITION_REASON.test(input.reason ?? '')) return 'stopped-by-stop-condition';

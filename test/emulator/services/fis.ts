@@ -29,6 +29,8 @@ const ROUTES: readonly Route[] = [
   },
   { method: 'GET', path: '/experimentTemplates', operation: 'ListExperimentTemplates' },
   { method: 'GET', path: '/experimentTemplates/{id}', operation: 'GetExperimentTemplate' },
+  // FIS API reference, TagResource: `POST /tags/{resourceArn}`, body `{"tags": {...}}`, empty 200.
+  { method: 'POST', path: '/tags/{resourceArn}', operation: 'TagResource' },
 ];
 
 const PAGE_LIMITS = { defaultMax: 20, maxMax: 100 };
@@ -216,6 +218,18 @@ const resolvedTargets = (experiments: ExperimentStore, params: Record<string, un
   return { resolvedTargets: page.items, nextToken: page.nextToken };
 };
 
+/** Tags an experiment (the only resource the gates tag); a new value for a key replaces the old. */
+const tagResource = (experiments: ExperimentStore, params: Record<string, unknown>) => {
+  const arn = String(params.resourceArn);
+  const id = /:experiment\/([^/]+)$/.exec(arn)?.[1];
+  const experiment = id === undefined ? undefined : experiments.get(id);
+  if (!experiment) throw notFound(`Resource ${arn} not found.`);
+  const tags = (params.tags ?? {}) as Record<string, string>;
+  if (typeof tags !== 'object' || Object.keys(tags).length === 0) throw validation('tags is required.');
+  experiment.tags = { ...experiment.tags, ...tags };
+  return {};
+};
+
 /**
  * As in AWS: StartExperiment is authorised on the template and on the experiment it creates, and
  * with tags it also needs fis:TagResource on that new experiment.
@@ -224,13 +238,15 @@ function iamRequirement(call: ParsedCall, context: CallContext): IamRequirement 
   const base = `arn:aws:fis:${context.region}:${context.identity.accountId}`;
   const id = call.params.id ?? call.params.experimentId;
   const resource =
-    call.operation === 'StartExperiment'
-      ? `${base}:experiment-template/${String(call.params.experimentTemplateId)}`
-      : call.operation === 'GetExperimentTemplate'
-        ? `${base}:experiment-template/${String(id)}`
-        : id === undefined
-          ? '*'
-          : `${base}:experiment/${String(id)}`;
+    call.operation === 'TagResource'
+      ? String(call.params.resourceArn)
+      : call.operation === 'StartExperiment'
+        ? `${base}:experiment-template/${String(call.params.experimentTemplateId)}`
+        : call.operation === 'GetExperimentTemplate'
+          ? `${base}:experiment-template/${String(id)}`
+          : id === undefined
+            ? '*'
+            : `${base}:experiment/${String(id)}`;
   const tagged =
     call.operation === 'StartExperiment' && Object.keys((call.params.tags ?? {}) as object).length > 0;
   if (call.operation !== 'StartExperiment') return { actions: [`fis:${call.operation}`], resource };
@@ -279,6 +295,8 @@ export function createFisService(experiments: ExperimentStore): ServiceModule {
           return resolvedTargets(experiments, params);
         case 'ListExperimentTemplates':
           return listTemplates(experiments, params, context);
+        case 'TagResource':
+          return tagResource(experiments, params);
         case 'GetExperimentTemplate':
           return { experimentTemplate: templateOut(findTemplate(experiments, params.id), context) };
         default:
