@@ -211,14 +211,11 @@ describe('Kubernetes, Helm, Karpenter, eksctl', () => {
 });
 
 describe('generic fallback and diagnostics', () => {
-  it('flags AZ names in any other YAML or JSON value', () => {
+  it('leaves AZ names in YAML or JSON that is not IaC to the generic AZ008, off by default', () => {
     expect(
       brief(scanText('config/app.yaml', 'replicas:\n  zone: sa-east-1a\n  region: sa-east-1\n')),
-    ).toEqual(['AZ007 2:9 sa-east-1a error']);
-    expect(brief(scanText('settings.json', '{"zones": "ca-central-1a,ca-central-1b"}'))).toEqual([
-      'AZ007 1:12 ca-central-1a warning',
-      'AZ007 1:26 ca-central-1b warning',
-    ]);
+    ).toEqual([]);
+    expect(brief(scanText('settings.json', '{"zones": "ca-central-1a,ca-central-1b"}'))).toEqual([]);
   });
 
   it('recognises GovCloud and China regions', () => {
@@ -261,6 +258,7 @@ describe('generic fallback and diagnostics', () => {
         'x.yaml',
         'x.yml',
         'c/templates/d.yaml',
+        'c/templates/_helpers.tpl',
         'README.md',
       ].map(formatOf),
     ).toEqual([
@@ -270,6 +268,7 @@ describe('generic fallback and diagnostics', () => {
       'terraform-json',
       'terraform-vars-json',
       'json',
+      'yaml',
       'yaml',
       'yaml',
       'helm-template',

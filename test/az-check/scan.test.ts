@@ -6,7 +6,7 @@ import { type Finding, finalizeFindings } from '../../actions/az-check/src/findi
 import { MAX_FILE_BYTES, type ScanRequest, scanFiles } from '../../actions/az-check/src/scan.js';
 import { scanFileText } from '../../actions/az-check/src/scan-file.js';
 import { mayContainZones } from '../../actions/az-check/src/zones.js';
-import { DEFAULT_POLICY } from './helpers.js';
+import { GENERIC_ON_POLICY } from './helpers.js';
 
 /**
  * scanFiles reads raw bytes and runs the candidate pre-filter on them before decoding. These
@@ -22,7 +22,7 @@ function workspace(files: Record<string, string | Buffer>): string {
 }
 
 function request(root: string, files: string[], scanComments = false): ScanRequest {
-  return { root, files, options: { scanComments }, policy: DEFAULT_POLICY };
+  return { root, files, options: { scanComments }, policy: GENERIC_ON_POLICY };
 }
 
 /** The reference: readFile as utf8, scan the text, finalize, append the parse diagnostic. */
@@ -30,7 +30,7 @@ function reference(root: string, files: string[], scanComments = false): Finding
   return files.flatMap((file) => {
     const text = readFileSync(join(root, file), 'utf8');
     const scan = scanFileText(file, text, { scanComments });
-    const findings = finalizeFindings(file, text, scan.findings, DEFAULT_POLICY);
+    const findings = finalizeFindings(file, text, scan.findings, GENERIC_ON_POLICY);
     if (scan.diagnostic) findings.push(expect.objectContaining({ ruleId: 'AZ000', file }) as Finding);
     return findings;
   });
@@ -101,11 +101,11 @@ describe('scanFiles on raw bytes', () => {
     );
     // The BOM is a character of line 1, as it always was when files were read as text.
     expect(brief).toEqual([
-      'bom.yaml AZ007 1:20 us-east-1a -',
-      'bom.yaml AZ007 2:8 eu-west-1b -',
+      'bom.yaml AZ008 1:20 us-east-1a -',
+      'bom.yaml AZ008 2:8 eu-west-1b -',
       'crlf.tf AZ001 2:24 us-east-1a -',
-      'crlf-suppressed.yaml AZ007 2:19 us-west-2b inline',
-      'crlf-suppressed.yaml AZ007 3:7 us-west-2c -',
+      'crlf-suppressed.yaml AZ008 2:19 us-west-2b -',
+      'crlf-suppressed.yaml AZ008 3:7 us-west-2c -',
     ]);
     for (const finding of result.findings) expect(finding.snippet).not.toMatch(/[\r\uFEFF]/);
   });
@@ -116,7 +116,7 @@ describe('scanFiles on raw bytes', () => {
       request(root, ['broken.json', 'clean.json', 'empty.json', 'bom-clean.yaml']),
     );
     expect(result.findings.map((f) => `${f.file} ${f.ruleId} ${f.lineScan ?? false}`)).toEqual([
-      'broken.json AZ007 true',
+      'broken.json AZ008 true',
       'broken.json AZ000 false',
     ]);
     expect(result.filesParsed).toBe(0);

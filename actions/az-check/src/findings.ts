@@ -1,6 +1,13 @@
 import { ID_PLACEHOLDER, type RawFinding } from './analysis.js';
 import type { AzCheckConfig } from './config.js';
-import { CFN_LINT_EQUIVALENTS, findRule, RULES_BY_ID, type RuleId, type Severity } from './rules.js';
+import {
+  CFN_LINT_EQUIVALENTS,
+  findRule,
+  RULES_BY_ID,
+  type RuleId,
+  SEVERITY_RANK,
+  type Severity,
+} from './rules.js';
 import { LineIndex } from './tree.js';
 import { idPrefixFor, isRegionMappedPerAccount } from './zones.js';
 
@@ -119,7 +126,7 @@ export function finalizeFindings(
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const item of raw) {
-    const setting = context.config.rules[item.ruleId];
+    const setting = ruleSetting(item.ruleId, context.config);
     if (setting === 'off') continue;
     const key = `${item.ruleId}:${item.loc.line}:${item.loc.column}`;
     if (seen.has(key)) continue;
@@ -135,6 +142,14 @@ export function finalizeFindings(
     findings.push(finding);
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The configured setting, the rule's default when off, capped at the rule's highest severity. */
+function ruleSetting(ruleId: RuleId, config: AzCheckConfig): Severity | 'off' | undefined {
+  const rule = RULES_BY_ID.get(ruleId)!;
+  const setting = config.rules[ruleId] ?? (rule.offByDefault ? 'off' : undefined);
+  if (setting === undefined || setting === 'off' || !rule.maxSeverity) return setting;
+  return SEVERITY_RANK[setting] > SEVERITY_RANK[rule.maxSeverity] ? rule.maxSeverity : setting;
 }
 
 function toFinding(file: string, item: RawFinding, lines: LineIndex, severity: Severity): Finding {

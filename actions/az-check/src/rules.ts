@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning' | 'note';
 /** `by-region`: error where names map per account, the configurable uniform severity elsewhere. */
 export type DefaultSeverity = Severity | 'by-region';
 
-export type RuleId = 'AZ000' | 'AZ001' | 'AZ002' | 'AZ003' | 'AZ004' | 'AZ005' | 'AZ006' | 'AZ007';
+export type RuleId = 'AZ000' | 'AZ001' | 'AZ002' | 'AZ003' | 'AZ004' | 'AZ005' | 'AZ006' | 'AZ007' | 'AZ008';
 
 export interface Rule {
   id: RuleId;
@@ -16,6 +16,10 @@ export interface Rule {
   severity: DefaultSeverity;
   description: string;
   fix: string;
+  /** Off unless `.az-check.yml` turns it on. */
+  offByDefault?: true;
+  /** The highest severity a config may give it. */
+  maxSeverity?: Severity;
 }
 
 export const RULES: readonly Rule[] = [
@@ -88,6 +92,17 @@ export const RULES: readonly Rule[] = [
     severity: 'by-region',
     description: 'An Availability Zone name appears as a value outside the known placement attributes.',
     fix: 'Prefer AZ IDs, or derive the name from an AZ ID at deploy time.',
+  },
+  {
+    id: 'AZ008',
+    name: 'az-name-outside-iac',
+    title: 'AZ name in a file that is not infrastructure code',
+    severity: 'note',
+    description:
+      'An AZ name in a JSON or YAML file that matches no IaC shape (test data, mocked API responses, CDK construct trees, CI workflows). Off by default; never an error.',
+    fix: 'Nothing to deploy here; if the file does feed a deployment, prefer AZ IDs.',
+    offByDefault: true,
+    maxSeverity: 'warning',
   },
 ];
 

@@ -1,6 +1,6 @@
-import { basename } from 'node:path';
 import { Analysis, ID_PLACEHOLDER, type RawFinding, regionNote } from './analysis.js';
-import { analyzeCloudFormation, isCloudFormation } from './cloudformation.js';
+import { classifyDocument, type DocumentKind, type HelmRole, looksLikeIac } from './classify.js';
+import { analyzeCloudFormation } from './cloudformation.js';
 import { type HclComment, parseHcl } from './hcl.js';
 import { parseJsonTree } from './json-tree.js';
 import {
@@ -10,12 +10,7 @@ import {
   isEksctlConfig,
   ZONE_LABELS,
 } from './kubernetes.js';
-import {
-  analyzeTerraform,
-  analyzeTerraformPlan,
-  analyzeVariableValues,
-  isTerraformPlan,
-} from './terraform.js';
+import { analyzeTerraform, analyzeTerraformPlan, analyzeVariableValues } from './terraform.js';
 import { LineIndex, type Loc, type Node } from './tree.js';
 import { ParseError, parseYamlDocuments } from './yaml-tree.js';
 import { mayContainZones, type ZoneName, zonesInText } from './zones.js';
@@ -54,7 +49,14 @@ export interface ScanOptions {
   scanComments: boolean;
 }
 
-const HELM_TEMPLATE = /(^|\/)templates\/[^/]+\.(ya?ml|tpl)$/;
+/** What is known about one file beyond its path and text. */
+export interface FileContext {
+  /** Its place in a Helm chart (a Chart.yaml above it), when it is in one. */
+  helm?: HelmRole;
+}
+
+// Helm helper files; YAML under a chart's templates/ is decided by the chart (see classify.ts).
+const HELM_HELPERS = /(^|\/)templates\/[^/]+\.tpl$/;
 /** Strict JSON starts with an object or array (a BOM or a comment sends the file to YAML). */
 const LOOKS_LIKE_JSON = /^[ \t\r\n]*[[{]/;
 
@@ -67,24 +69,34 @@ export function formatOf(path: string): FileFormat | undefined {
   if (lower.endsWith('.tf.json')) return 'terraform-json';
   if (lower.endsWith('.tfvars.json')) return 'terraform-vars-json';
   if (lower.endsWith('.json')) return 'json';
-  if (HELM_TEMPLATE.test(lower)) return 'helm-template';
+  if (HELM_HELPERS.test(lower)) return 'helm-template';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml') || lower.endsWith('.template')) return 'yaml';
   return undefined;
 }
 
-export function scanFileText(path: string, text: string, options: ScanOptions): FileScan {
-  const format = formatOf(path) ?? 'yaml';
+export function scanFileText(
+  path: string,
+  text: string,
+  options: ScanOptions,
+  context: FileContext = {},
+): FileScan {
+  const byPath = formatOf(path) ?? 'yaml';
+  const format = byPath === 'yaml' && context.helm === 'template' ? 'helm-template' : byPath;
   if (!mayContainZones(text)) return { format, parsed: false, findings: [] };
   try {
-    return { format, parsed: true, findings: analyze(path, format, text, options) };
+    return { format, parsed: true, findings: analyze(path, format, text, options, context) };
   } catch (error) {
     // RangeError: a pathologically nested document exhausted the stack in a recursive step.
     const diagnostic = parseFailure(error);
     if (!diagnostic) throw error;
     // Not a pass: what could not be parsed is still searched line by line.
-    return { format, parsed: true, findings: lineScanFallback(text), diagnostic };
+    const findings = lineScanFallback(text);
+    const iac = STRUCTURED_FORMATS.has(format) ? looksLikeIac(path, text, context.helm) : true;
+    return { format, parsed: true, findings: iac ? findings : findings.map(outsideIac), diagnostic };
   }
 }
+
+const STRUCTURED_FORMATS = new Set<FileFormat>(['json', 'yaml']);
 
 function parseFailure(error: unknown): FileDiagnostic | undefined {
   if (error instanceof RangeError) return { message: 'Nesting too deep', line: 1, column: 1 };
@@ -102,7 +114,13 @@ function lineScanFallback(text: string): RawFinding[] {
   }));
 }
 
-function analyze(path: string, format: FileFormat, text: string, options: ScanOptions): RawFinding[] {
+function analyze(
+  path: string,
+  format: FileFormat,
+  text: string,
+  options: ScanOptions,
+  context: FileContext,
+): RawFinding[] {
   switch (format) {
     case 'terraform':
     case 'terraform-vars':
@@ -111,7 +129,7 @@ function analyze(path: string, format: FileFormat, text: string, options: ScanOp
     case 'helm-template':
       return scanTemplateText(text);
     default:
-      return analyzeStructured(path, format, text, options);
+      return analyzeStructured(path, format, text, options, context);
   }
 }
 
@@ -130,12 +148,35 @@ function analyzeStructured(
   format: FileFormat,
   text: string,
   options: ScanOptions,
+  context: FileContext,
 ): RawFinding[] {
   const documents = parseStructured(text);
   const analysis = new Analysis(documents);
-  for (const root of documents) analyzeDocument(path, format, root, analysis);
-  if (options.scanComments && format === 'yaml') commentFindings(yamlComments(text), analysis);
+  let iac = false;
+  for (const root of documents) {
+    const kind = classifyDocument(path, format, root, context.helm);
+    const first = analysis.findings.length;
+    analyzeDocument(kind, root, analysis);
+    if (kind === 'other')
+      analysis.findings.splice(first, Infinity, ...analysis.findings.slice(first).map(outsideIac));
+    else iac = true;
+  }
+  // Comments of a file that holds no IaC document are no more IaC than its values.
+  if (options.scanComments && format === 'yaml') {
+    const first = analysis.findings.length;
+    commentFindings(yamlComments(text), analysis);
+    if (!iac) analysis.findings.splice(first, Infinity, ...analysis.findings.slice(first).map(outsideIac));
+  }
   return analysis.findings;
+}
+
+/** A finding in a file that matches no IaC shape: the generic AZ008 (off by default, never an error). */
+function outsideIac(finding: RawFinding): RawFinding {
+  return {
+    ...finding,
+    ruleId: 'AZ008',
+    message: `${finding.message} (in a file that is not recognised as infrastructure code)`,
+  };
 }
 
 /** JSON through the fast path when it is strict JSON; everything else (and any doubt) through YAML. */
@@ -144,23 +185,31 @@ function parseStructured(text: string): Node[] {
   return json ? [json] : parseYamlDocuments(text);
 }
 
-function analyzeDocument(path: string, format: FileFormat, root: Node, analysis: Analysis): void {
-  if (format === 'terraform-json') {
-    analyzeTerraform(root, analysis);
-  } else if (format === 'terraform-vars-json') {
-    analyzeVariableValues(root, analysis);
-  } else if (isTerraformPlan(root)) {
-    // Plans: only what the author wrote; planned values repeat every computed zone of the state.
-    analyzeTerraformPlan(root, analysis);
-    return;
-  } else if (isCloudFormation(root)) {
-    analyzeCloudFormation(root, analysis);
-    return;
-  } else if (basename(path) === 'cdk.context.json') {
-    analyzeCdkContext(root, analysis);
-  } else {
-    if (isEksctlConfig(root)) analyzeEksctl(root, analysis);
-    analyzeKubernetes(root, analysis);
+function analyzeDocument(kind: DocumentKind, root: Node, analysis: Analysis): void {
+  switch (kind) {
+    case 'terraform':
+      analyzeTerraform(root, analysis);
+      break;
+    case 'terraform-vars':
+      analyzeVariableValues(root, analysis);
+      break;
+    case 'terraform-plan':
+      // Plans: only what the author wrote; planned values repeat every computed zone of the state.
+      analyzeTerraformPlan(root, analysis);
+      return;
+    case 'cloudformation':
+      analyzeCloudFormation(root, analysis);
+      return;
+    case 'cdk-context':
+      analyzeCdkContext(root, analysis);
+      break;
+    case 'kubernetes':
+    case 'helm-values':
+      if (isEksctlConfig(root)) analyzeEksctl(root, analysis);
+      analyzeKubernetes(root, analysis);
+      break;
+    default:
+      break;
   }
   analysis.genericWalk(root);
 }

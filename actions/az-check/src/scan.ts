@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { helmRole } from './classify.js';
 import type { ChangedLines } from './diff.js';
 import { type Finding, finalizeFindings, type PolicyContext } from './findings.js';
 import { RULES_BY_ID, type Severity } from './rules.js';
@@ -41,11 +42,12 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
  */
 export async function scanFiles(request: ScanRequest): Promise<ScanResult> {
   const reader = new FileReader();
+  const charts = new Map<string, boolean>();
   const findings: Finding[] = [];
   let filesParsed = 0;
   let filesUnparsed = 0;
   for (const file of request.files) {
-    const result = scanOne(request, file, reader);
+    const result = scanOne(request, file, reader, charts);
     if (result.outcome === 'parsed') filesParsed += 1;
     if (result.outcome === 'unparsed') filesUnparsed += 1;
     for (const finding of result.findings) findings.push(finding);
@@ -62,6 +64,7 @@ function scanOne(
   request: ScanRequest,
   file: string,
   reader: FileReader,
+  charts: Map<string, boolean>,
 ): { findings: Finding[]; outcome: FileOutcome } {
   const bytes = reader.read(join(request.root, file), MAX_FILE_BYTES);
   if (bytes === undefined) {
@@ -70,7 +73,8 @@ function scanOne(
   }
   if (!mayContainZones(bytes.toString('latin1'))) return NOT_PARSED;
   const text = bytes.toString('utf8');
-  const scan = scanFileText(file, text, request.options);
+  const helm = helmRole(request.root, file, charts);
+  const scan = scanFileText(file, text, request.options, helm ? { helm } : {});
   // No raw findings, nothing to finalize: skip indexing the file and reading its suppressions.
   const findings =
     scan.findings.length > 0 ? finalizeFindings(file, text, scan.findings, request.policy) : [];

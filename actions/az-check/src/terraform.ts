@@ -166,12 +166,14 @@ export function analyzeVariableValues(root: Node, analysis: Analysis): void {
   }
 }
 
+const PLAN_SECTIONS = ['configuration', 'planned_values', 'resource_changes', 'prior_state'];
+
 /** `terraform show -json`: true when the document looks like a plan. */
 export function isTerraformPlan(root: Node): boolean {
   return (
     root.kind === 'map' &&
     child(root, 'format_version') !== undefined &&
-    child(root, 'configuration') !== undefined
+    PLAN_SECTIONS.some((section) => child(root, section) !== undefined)
   );
 }
 
