@@ -1,3 +1,4 @@
+import { exitSoonIfSomethingLingers } from '../core/exit.js';
 import { GATES } from './gates.js';
 import { runCli } from './main.js';
 
@@ -11,3 +12,4 @@ process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   streams: { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
 });
+exitSoonIfSomethingLingers();

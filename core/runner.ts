@@ -1,6 +1,7 @@
 import * as actionsCore from '@actions/core';
 import { cancelOnSignals } from './cancel.js';
 import { failureMessage, isConfigurationError, isUserFacingAwsError } from './errors.js';
+import { exitSoonIfSomethingLingers } from './exit.js';
 import type { GateOutcome, Host } from './host.js';
 import { Inputs, runnerInputReader } from './inputs.js';
 import type { Annotation } from './report/annotations.js';
@@ -67,5 +68,6 @@ export async function runAction(gate: (host: Host) => Promise<GateOutcome>): Pro
     if (!expected && error instanceof Error && error.stack) actionsCore.debug(error.stack);
   } finally {
     cancellation.dispose();
+    exitSoonIfSomethingLingers();
   }
 }

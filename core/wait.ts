@@ -85,6 +85,23 @@ export function deadlineSignal(
   return { signal, expired: () => controller.signal.aborted, dispose: () => clearTimeout(timer) };
 }
 
+/** A poll that starts this close to the deadline is the final look, not one the deadline cuts. */
+const DEADLINE_SLACK_MS = 1_000;
+/** How long the final look at the deadline may take before it counts as unanswered. */
+export const FINAL_LOOK_MS = 15_000;
+
+type Bound = ReturnType<typeof deadlineSignal>;
+
+/**
+ * The signal one poll runs under. Polls before the deadline share the wait's own bound, so the
+ * deadline aborts a call in flight; the final look, taken at the deadline, gets a bound of its own
+ * (the wait's would abort it at once and turn an ordinary timeout into "AWS did not answer").
+ */
+function pollSignal<T>(bound: Bound, atDeadline: boolean, options: WaitOptions<T>): Bound {
+  if (!atDeadline && !bound.expired()) return bound;
+  return deadlineSignal(FINAL_LOOK_MS, options.what, options.signal);
+}
+
 export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitResult<T>> {
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
@@ -103,18 +120,21 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitResult<T>
     while (true) {
       if (options.signal?.aborted) return aborted();
       let delayMs = options.intervalMs;
+      const look = pollSignal(bound, clock.now() >= deadline - DEADLINE_SLACK_MS, options);
       try {
         polls += 1;
-        const value = await options.poll(bound.signal);
+        const value = await options.poll(look.signal);
         failures = 0;
         last = value;
         options.onValue?.(value);
         if (options.done(value)) return { status: 'done', value, polls };
       } catch (error) {
         if (options.signal?.aborted) return aborted();
-        if (bound.expired()) return { status: 'timeout', last, polls, unanswered: describeError(error) };
+        if (look.expired()) return { status: 'timeout', last, polls, unanswered: describeError(error) };
         failures += 1;
         delayMs = retryDelayAfter(error, failures, options);
+      } finally {
+        if (look !== bound) look.dispose();
       }
 
       const now = clock.now();

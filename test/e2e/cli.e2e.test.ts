@@ -170,8 +170,9 @@ describe.concurrent('resilience-gates CLI bundle (e2e)', () => {
     expect(run.stderr).not.toMatch(/error: \\w*Error: Error:|^error: Error:/m);
     expect(run.stderr).not.toContain('NodeVersionSupportWarning');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    // Control: the SDK does print it on this Node when the user asks for it.
-    if (Number(process.versions.node.split('.')[0]) < 22) {
+    // Control: the SDK does print it on this Node when the user asks for it (SDK releases from
+    // late 2024 on; the pinned 3.523 has no such warning, and then there is nothing to control).
+    if (Number(process.versions.node.split('.')[0]) < 22 && bundledSdkWarns()) {
       const loud = cli(args, REPO_ROOT, {
         ...env,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false',
@@ -214,3 +215,12 @@ describe.concurrent('resilience-gates CLI bundle (e2e)', () => {
     expect(policy.stdout).toContain('&lt;div');
   });
 });
+
+/** Whether the built CLI carries the AWS SDK's Node-version warning at all. */
+function bundledSdkWarns(): boolean {
+  const dist = join(REPO_ROOT, 'cli', 'dist');
+  return readdirSync(dist).some(
+    (name) =>
+      name.endsWith('.js') && readFileSync(join(dist, name), 'utf8').includes('NodeVersionSupportWarning'),
+  );
+}

@@ -64,15 +64,39 @@ export async function verifiedExemptCommits(
     );
     return exempt;
   }
-  for (const commit of candidates.slice(0, MAX_IDENTITY_LOOKUPS)) {
-    const identity = await lookup(commit.sha);
-    if (identity.verified && matches(identity.login)) exempt.add(commit.sha);
-  }
-  const unverified = candidates.length - Math.min(candidates.length, MAX_IDENTITY_LOOKUPS);
-  if (unverified > 0) {
+  const looked = await lookUpIdentities(candidates.slice(0, MAX_IDENTITY_LOOKUPS), matches, lookup, exempt);
+  if (looked.error !== undefined) {
     notes.push(
-      `${unverified} more commit(s) matching allow-authors were not looked up (at most ${MAX_IDENTITY_LOOKUPS}) and were checked`,
+      `${candidates.length - looked.count} commit(s) whose git author matches allow-authors were checked anyway: the GitHub API could not verify them (${looked.error}), and git author text is not a verified identity`,
+    );
+  } else if (candidates.length > looked.count) {
+    notes.push(
+      `${candidates.length - looked.count} more commit(s) matching allow-authors were not looked up (at most ${MAX_IDENTITY_LOOKUPS}) and were checked`,
     );
   }
   return exempt;
+}
+
+/**
+ * Looks up each candidate's verified identity and exempts those that match. The first failed
+ * lookup ends the loop: an API that cannot be reached or refuses the token would refuse the rest
+ * too, and an identity that could not be verified is never trusted, so those commits are checked.
+ */
+async function lookUpIdentities(
+  candidates: readonly CommitInfo[],
+  matches: NameMatcher,
+  lookup: (sha: string) => Promise<CommitIdentity>,
+  exempt: Set<string>,
+): Promise<{ count: number; error?: string }> {
+  let count = 0;
+  for (const commit of candidates) {
+    try {
+      const identity = await lookup(commit.sha);
+      if (identity.verified && matches(identity.login)) exempt.add(commit.sha);
+      count += 1;
+    } catch (error) {
+      return { count, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return { count };
 }
