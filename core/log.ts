@@ -5,8 +5,6 @@ export interface Logger {
   debug(line: string): void;
 }
 
-export const silentLogger: Logger = { info() {}, warning() {}, debug() {} };
-
 /** Collects lines, for tests. */
 export class MemoryLogger implements Logger {
   readonly lines: string[] = [];

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import picomatch from 'picomatch';
-import { ConfigurationError, invalidInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/errors.js';
 import { DEFAULT_REMOTE } from '../../../core/git.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { defaultReportPath, resolveReportPath } from '../../../core/report/json.js';
@@ -227,11 +227,4 @@ function pushTarget(
     deleted: payload.deleted === true || payload.after === ZERO_SHA,
     pusher: payload.sender?.login ?? undefined,
   };
-}
-
-/** Refuses settings that cannot work before anything runs (no API credentials where needed, ...). */
-export function requireToken(settings: Settings, why: string): string {
-  if (!settings.token)
-    throw new ConfigurationError(`No token for the GitHub API (${why}): set the 'token' input`);
-  return settings.token;
 }

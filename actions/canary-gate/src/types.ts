@@ -35,8 +35,6 @@ export interface CanaryInfo {
   stoppedDuringGate?: boolean;
 }
 
-export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
-
 export interface AlarmWatch {
   name: string;
   type: 'MetricAlarm' | 'CompositeAlarm';

@@ -1,4 +1,4 @@
-import type { FisClient, StartExperimentCommand } from '@aws-sdk/client-fis';
+import type { StartExperimentCommand } from '@aws-sdk/client-fis';
 
 /**
  * `experimentOptions.actionsMode` (run-all | skip-all) arrived in the FIS API after the newest
@@ -48,6 +48,3 @@ export function addActionsMode(command: StartExperimentCommand, mode: ActionsMod
 }
 
 type RelativeMiddleware = Parameters<StartExperimentCommand['middlewareStack']['addRelativeTo']>[0];
-
-/** Type helper so callers need not import the client type to pass one around. */
-export type FisLike = Pick<FisClient, 'send'>;

@@ -53,11 +53,6 @@ export function isTerminalStatus(status: string | undefined): boolean {
   return (FIS_TERMINAL_STATUSES as readonly string[]).includes(status ?? '');
 }
 
-/** Still injecting, or about to, by a status FIS documents. */
-export function isActiveStatus(status: string | undefined): boolean {
-  return (FIS_ACTIVE_STATUSES as readonly string[]).includes(status ?? '');
-}
-
 /**
  * May still be injecting: anything FIS has not said is over (terminal) or ending (`stopping`). A
  * status this code does not know, or none at all, counts: stopping an experiment that had ended is

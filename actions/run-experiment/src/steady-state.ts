@@ -99,16 +99,6 @@ export async function readSteadyState(
   return { alarms: alarmStates, canaries: canaryStates };
 }
 
-/**
- * The first breach in a snapshot, as a sentence, or undefined. A canary breaches only with a run
- * that started at or after `since` (the experiment's start): a failure from before the fault was
- * injected says nothing about the fault (the preflight reports it instead).
- */
-export function findBreach(snapshot: SteadyStateSnapshot, since: Date | undefined): string | undefined {
-  const breaches = findBreaches(snapshot, since);
-  return breaches.alarm ?? breaches.canary;
-}
-
 /** The first alarm breach and the first canary breach of a snapshot, each as a sentence. */
 export interface Breaches {
   alarm?: string;
