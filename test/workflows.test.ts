@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { register } from 'node:module';
 import { join, relative } from 'node:path';
-import type { WorkflowTemplate } from '@actions/workflow-parser';
+import {
+  convertWorkflowTemplate,
+  NoOperationTraceWriter,
+  parseWorkflow,
+  type WorkflowTemplate,
+} from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseDuration } from '../core/duration.js';
@@ -10,18 +14,9 @@ import { REPO_ROOT } from './harness/runner.js';
 /**
  * The repository's own workflows (.github/workflows: CI, release, CodeQL and the reusable
  * workflows) parsed and converted by GitHub's own @actions/workflow-parser, plus the pinning and
- * guard rules that every workflow and example follows. The parser loads under Vitest (DESIGN.md).
+ * guard rules that every workflow and example follows. The parser loads under Vitest
+ * through vitest.config.ts's `server.deps.inline` (Node's own loader refuses its JSON import).
  */
-// Vitest hands packages of `"type": "module"` to Node's own loader, which refuses the parser's
-// JSON schema import (it has no `with { type: 'json' }`): this hook adds the attribute for .json
-// files, then the real package loads unchanged. A vitest.config `server.deps.inline` entry for
-// @actions/workflow-parser would do the same for every test file.
-register(
-  'data:text/javascript,export async function load(url, context, next) { return next(url, url.endsWith(".json") ? { ...context, importAttributes: { type: "json" } } : context); }',
-);
-const { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } = await import(
-  '@actions/workflow-parser'
-);
 
 const WORKFLOWS_DIR = join(REPO_ROOT, '.github', 'workflows');
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');

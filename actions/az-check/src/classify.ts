@@ -2,9 +2,19 @@ import { existsSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import { isCloudFormation } from './cloudformation.js';
 import { ZONE_LABELS } from './kubernetes.js';
-import type { FileFormat } from './scan-file.js';
 import { isTerraformPlan } from './terraform.js';
 import { child, children, type Node, stringValue } from './tree.js';
+
+/** How a file is read, from its name: the parser it goes to. */
+export type FileFormat =
+  | 'terraform'
+  | 'terraform-vars'
+  | 'terragrunt'
+  | 'terraform-json'
+  | 'terraform-vars-json'
+  | 'json'
+  | 'yaml'
+  | 'helm-template';
 
 /**
  * What a document is, decided by its content (and, for Helm, by the chart around it), before any

@@ -1,5 +1,11 @@
 import { Analysis, ID_PLACEHOLDER, type RawFinding, regionNote } from './analysis.js';
-import { classifyDocument, type DocumentKind, type HelmRole, looksLikeIac } from './classify.js';
+import {
+  classifyDocument,
+  type DocumentKind,
+  type FileFormat,
+  type HelmRole,
+  looksLikeIac,
+} from './classify.js';
 import { analyzeCloudFormation } from './cloudformation.js';
 import { type HclComment, parseHcl } from './hcl.js';
 import { parseJsonTree } from './json-tree.js';
@@ -20,16 +26,6 @@ import { mayContainZones, type ZoneName, zonesInText } from './zones.js';
  * content: plan, CloudFormation, eksctl, CDK context, Kubernetes, anything else), never throws for
  * bad input: a syntax error becomes a diagnostic for that file.
  */
-export type FileFormat =
-  | 'terraform'
-  | 'terraform-vars'
-  | 'terragrunt'
-  | 'terraform-json'
-  | 'terraform-vars-json'
-  | 'json'
-  | 'yaml'
-  | 'helm-template';
-
 export interface FileDiagnostic {
   message: string;
   line: number;
