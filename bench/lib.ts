@@ -10,24 +10,11 @@ import { join } from 'node:path';
 export const BENCH_DIR = new URL('.', import.meta.url).pathname;
 export const REPO_ROOT = new URL('..', import.meta.url).pathname;
 export const RESULTS_PATH = join(BENCH_DIR, 'RESULTS.md');
-export const DEFAULT_RUNS = 7;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 0 ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[middle]!;
-}
-
-/** Wall time of `fn` in ms, `runs` times (after one warm-up), as a median. */
-export async function medianMs(fn: () => unknown | Promise<unknown>, runs = DEFAULT_RUNS): Promise<number> {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  return median(samples);
 }
 
 /** Runs a command to completion (no shell) and returns its wall time in ms. */

@@ -28,4 +28,3 @@ export const HTTP_NOT_FOUND = 404;
 export const HTTP_CONFLICT = 409;
 export const HTTP_TOO_MANY_REQUESTS = 429;
 export const HTTP_INTERNAL_ERROR = 500;
-export const HTTP_SERVICE_UNAVAILABLE = 503;

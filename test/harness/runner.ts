@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -345,9 +344,4 @@ export function parseKeyValueFile(text: string): Record<string, string> {
     if (split > 0) values[line.slice(0, split)] = line.slice(split + 1);
   }
   return values;
-}
-
-/** A unique name for scratch resources in one test. */
-export function uniqueName(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
 }

@@ -45,9 +45,8 @@ export type ExperimentOutcome = (typeof TERMINAL_OUTCOMES)[number];
 export type GateOnlyOutcome = 'not-started' | 'started';
 export type Outcome = ExperimentOutcome | GateOnlyOutcome;
 
-/** FIS experiment statuses (API reference, ExperimentState). */
+/** FIS experiment statuses that end an experiment (API reference, ExperimentState). */
 export const FIS_TERMINAL_STATUSES = ['completed', 'stopped', 'failed', 'cancelled'] as const;
-export const FIS_ACTIVE_STATUSES = ['pending', 'initiating', 'running'] as const;
 
 export function isTerminalStatus(status: string | undefined): boolean {
   return (FIS_TERMINAL_STATUSES as readonly string[]).includes(status ?? '');

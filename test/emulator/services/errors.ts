@@ -119,5 +119,4 @@ export const ec2ErrorTable: ErrorTable = {
   },
 };
 
-export const JSON_THROTTLE_STATUS = HTTP_BAD_REQUEST;
 export const REST_THROTTLE_STATUS = HTTP_TOO_MANY_REQUESTS;
