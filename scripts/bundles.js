@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 /**
  * Every bundle the repository builds: each action's main (and post) entry, committed because
@@ -65,4 +66,46 @@ export async function mapLimited(items, limit, task) {
   });
   await Promise.all(workers);
   return results;
+}
+
+/**
+ * The manifest each bundle carries (`sources.json` beside its index.js): every repository file the
+ * bundler read, with its SHA-256. Tests that spawn a bundle compare it with the working tree, so a
+ * local `npm test` after an edit cannot pass on a bundle built from older sources (check-dist
+ * guards the same in CI, by rebuilding). Dependencies are not listed: node_modules, and the root
+ * package.json, which webpack reads only for module settings, so adding a devDependency does not
+ * make every bundle stale; a changed dependency is check-dist's to catch.
+ */
+export const SOURCES_MANIFEST = 'sources.json';
+
+export function sourceDigest(repositoryPath) {
+  return createHash('sha256')
+    .update(readFileSync(join(ROOT, repositoryPath)))
+    .digest('hex');
+}
+
+/** `{ "<repository-relative path>": "<sha256>" }` for the absolute paths the bundler read. */
+export function sourcesManifest(absolutePaths) {
+  const paths = absolutePaths
+    .map((path) => relative(ROOT, path))
+    .filter(
+      (path) =>
+        !path.startsWith('..') && path !== 'package.json' && !path.split(sep).includes('node_modules'),
+    )
+    .map((path) => path.split(sep).join('/'))
+    .sort();
+  return Object.fromEntries(paths.map((path) => [path, sourceDigest(path)]));
+}
+
+/** Repository paths whose contents differ from `manifest` (missing files count as changed). */
+export function changedSources(manifest) {
+  return Object.entries(manifest)
+    .filter(([path, digest]) => {
+      try {
+        return sourceDigest(path) !== digest;
+      } catch {
+        return true;
+      }
+    })
+    .map(([path]) => path);
 }

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { finalizeFindings } from '../../actions/az-check/src/findings.js';
 import { scanFileText } from '../../actions/az-check/src/scan-file.js';
 import { parseYamlDocuments } from '../../actions/az-check/src/yaml-tree.js';
+import { FUZZ_RUNS, shareOf } from '../harness/fuzz-runs.js';
 import { DEFAULT_POLICY, FIXTURES } from './helpers.js';
 
 /**
- * 10,000 generated or mutated inputs per parser: no crash (only diagnostics), and every finding
- * points inside the file.
+ * FUZZ_RUNS generated or mutated inputs per parser (10,000 in CI): no crash (only diagnostics),
+ * and every finding points inside the file.
  */
-const RUNS = 10_000;
+const RUNS = FUZZ_RUNS;
 
 const SEEDS: Record<string, string[]> = {
   'cloudformation yaml': ['cloudformation/network.yaml', 'cloudformation/sam-template.yaml'],
@@ -34,10 +35,10 @@ const EXTENSION: Record<string, string> = {
   json: 'x.json',
   tf: 'x.tf',
 };
-// The YAML parser gets 10,000 mutated inputs in total, split so each test stays well under 10 s.
+// The YAML parser gets RUNS mutated inputs in total, split so each test stays well under 10 s.
 const RUNS_PER_KIND: Record<string, number> = {
-  'cloudformation yaml': 4_000,
-  'kubernetes yaml': 6_000,
+  'cloudformation yaml': shareOf(RUNS, 0.4),
+  'kubernetes yaml': shareOf(RUNS, 0.6),
   json: RUNS,
   tf: RUNS,
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHcl } from '../../actions/az-check/src/hcl.js';
 import { child, type Node, stringValue } from '../../actions/az-check/src/tree.js';
 import { ParseError } from '../../actions/az-check/src/yaml-tree.js';
+import { FUZZ_RUNS } from '../harness/fuzz-runs.js';
 
 function body(text: string) {
   return parseHcl(text).body;
@@ -142,7 +143,6 @@ describe('parseHcl: structure in the .tf.json shape', () => {
   });
 });
 
-const FUZZ_RUNS = 10_000;
 const VALID_TERRAFORM = [
   'provider "aws" {\n  region = "us-east-1"\n}\n',
   'resource "aws_subnet" "a" {\n  availability_zone = "us-east-1a" # c\n  tags = { Name = "x-${var.env}" }\n}\n',
@@ -191,7 +191,7 @@ function expectParseOrParseError(text: string): void {
   }
 }
 
-describe('parseHcl: property tests (10,000 inputs each)', () => {
+describe(`parseHcl: property tests (${FUZZ_RUNS} inputs each)`, () => {
   it('never throws anything but ParseError on random text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), expectParseOrParseError), { numRuns: FUZZ_RUNS });
   });

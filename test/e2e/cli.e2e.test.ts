@@ -2,13 +2,19 @@ import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { assertFreshBundle } from '../harness/fresh-bundle.js';
 import { REPO_ROOT } from '../harness/runner.js';
 import { GIT_STEP_ENV, STACK_FRAME } from './env.js';
 
-/** The committed CLI bundle, run with node as `npx resilience-gates` would: no shell, real exit codes. */
+/** The CLI bundle (built on install), run with node as `npx resilience-gates` would: no shell, real exit codes. */
 const CLI = join(REPO_ROOT, 'cli', 'dist', 'index.js');
+assertFreshBundle(join(REPO_ROOT, 'cli', 'dist'));
+
+/** The CLI's own temp folder (its default report folder lives there), removed after this file. */
+const CLI_TEMP = mkdtempSync(join(tmpdir(), 'rg-cli-temp-'));
+afterAll(() => rmSync(CLI_TEMP, { recursive: true, force: true }));
 
 /** A terminal's environment, without anything that would make the CLI think it runs in Actions. */
 function cliEnv(): NodeJS.ProcessEnv {
@@ -16,7 +22,7 @@ function cliEnv(): NodeJS.ProcessEnv {
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(GITHUB_|RUNNER_|INPUT_|AWS_|ACTIONS_)/.test(name)) env[name] = value;
   }
-  return env;
+  return { ...env, TMPDIR: CLI_TEMP, TEMP: CLI_TEMP, TMP: CLI_TEMP };
 }
 
 function cli(
@@ -29,7 +35,8 @@ function cli(
     env: { ...cliEnv(), ...extraEnv },
     encoding: 'utf8',
     shell: false,
-    timeout: 30_000,
+    // A bound on a hang, generous for a busy machine; never a timing assertion.
+    timeout: 120_000,
   });
 }
 
@@ -104,7 +111,7 @@ describe.concurrent('resilience-gates CLI bundle (e2e)', () => {
     // The report goes to the temp folder, not ./.resilience-gates/ in the user's repository.
     expect(readdirSync(dir).sort()).toEqual(['clean', 'infra']);
     const reportPath = /^report: (.+)$/m.exec(run.stderr)?.[1];
-    expect(reportPath?.startsWith(join(tmpdir(), 'resilience-gates'))).toBe(true);
+    expect(reportPath?.startsWith(join(CLI_TEMP, 'resilience-gates'))).toBe(true);
   });
 
   it('--format json prints the report object on stdout, --format markdown the summary', ({

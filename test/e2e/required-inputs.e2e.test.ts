@@ -105,7 +105,7 @@ describe('canary-gate with only its required inputs', () => {
     expect(result.outputs.result).toBe('pass');
     expect(result.exitCode).toBe(0);
     expect(emu.calls('synthetics:StartCanary')).toHaveLength(1);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('run-experiment with only its required inputs', () => {
@@ -128,5 +128,5 @@ describe('run-experiment with only its required inputs', () => {
     const post = await runPost(main, options);
     expect(post.exitCode).toBe(0);
     expect(emu.calls('fis:StopExperiment')).toHaveLength(0);
-  }, 120_000);
+  }, 240_000);
 });

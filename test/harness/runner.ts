@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Annotation, parseWorkflowCommand } from '../../core/report/annotations.js';
 import { actionTemplate, type ExpressionContexts, stepInputs } from './expressions.js';
+import { assertFreshBundle } from './fresh-bundle.js';
 
 /**
  * Runs a committed action bundle the way the GitHub runner does: `node dist/index.js` with every
@@ -93,7 +94,9 @@ export function availableRuntime(requested: Runtime | undefined): string {
 
 export function bundlePath(action: string, entry: 'main' | 'post'): string {
   const dist = join(REPO_ROOT, 'actions', action, 'dist');
-  return entry === 'main' ? join(dist, 'index.js') : join(dist, 'post', 'index.js');
+  const bundleDir = entry === 'main' ? dist : join(dist, 'post');
+  assertFreshBundle(bundleDir);
+  return join(bundleDir, 'index.js');
 }
 
 /** The token a hosted runner hands a job as `github.token`; here a placeholder no API accepts. */

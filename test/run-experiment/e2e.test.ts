@@ -22,7 +22,7 @@ const ACTION = 'run-experiment';
 const POLICY = JSON.parse(
   readFileSync(`${REPO_ROOT}examples/run-experiment/iam-policy.json`, 'utf8'),
 ) as IamPolicy;
-const E2E_TIMEOUT_MS = 60_000;
+const E2E_TIMEOUT_MS = 180_000;
 
 // The tests run concurrently: emulators are closed when all are done, not after each test.
 const emulators: Emulator[] = [];

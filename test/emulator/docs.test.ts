@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../harness/runner.js';
+import { ScaledClock } from './clock.js';
+import { getScenario, scenarioNames } from './scenarios.js';
+
+/** The emulator is documented for people: what its README promises exists, and the reverse. */
+const EMULATOR_README = readFileSync(join(REPO_ROOT, 'test', 'emulator', 'README.md'), 'utf8');
+const USER_DOCS = ['README.md', 'actions/run-experiment/README.md', 'actions/canary-gate/README.md'];
+const TEMPLATE_ID = /\bEXT[A-Za-z0-9]{6,}\b/g;
+
+function allTemplateIds(): Set<string> {
+  return new Set(
+    scenarioNames().flatMap((name) => (getScenario(name).experimentTemplates ?? []).map((t) => t.id)),
+  );
+}
+
+describe('the emulator README', () => {
+  it('names every template, canary and alarm of the default and degraded scenarios', () => {
+    for (const name of ['default', 'degraded']) {
+      const scenario = getScenario(name);
+      const names = [
+        ...(scenario.experimentTemplates ?? []).map((t) => t.id),
+        ...(scenario.canaries ?? []).map((c) => c.name),
+        ...(scenario.alarms ?? []).map((a) => a.name),
+      ];
+      expect(names.length).toBeGreaterThan(0);
+      for (const shown of names) expect(EMULATOR_README, `${name}: ${shown}`).toContain(`\`${shown}\``);
+    }
+    for (const name of scenarioNames()) expect(EMULATOR_README).toContain(`\`${name}\``);
+  });
+
+  it('every template id in the user docs exists in a scenario, so the examples run against it', () => {
+    const known = allTemplateIds();
+    const shown = USER_DOCS.flatMap(
+      (doc) => readFileSync(join(REPO_ROOT, doc), 'utf8').match(TEMPLATE_ID) ?? [],
+    );
+    shown.push(...(EMULATOR_README.match(TEMPLATE_ID) ?? []));
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown.filter((id) => !known.has(id))).toEqual([]);
+  });
+});
+
+describe('npm run emulator', () => {
+  function emulatorCli(args: string[]) {
+    return spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), ...args],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        // tsx would leave its compile cache in the test run's temp folder.
+        env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+      },
+    );
+  }
+
+  it('refuses a bad --speed, --port or --scenario in one line with exit code 2', () => {
+    for (const [args, message] of [
+      [['--speed', '0'], "Invalid --speed '0': use a number above 0 like 10"],
+      [['--speed', 'fast'], "Invalid --speed 'fast': use a number above 0 like 10"],
+      [['--port=-1'], "Invalid --port '-1': use a port number like 4566"],
+      [['--port', '-1'], "Option '--port' argument is ambiguous. (see --help)"],
+      [['--scenario', 'nope'], "Unknown --scenario 'nope': use one of default, empty, degraded"],
+    ] as const) {
+      const run = emulatorCli([...args]);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr.trim()).toBe(message);
+    }
+  });
+
+  it('documents --speed in its help', () => {
+    const run = emulatorCli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('--speed');
+  });
+});
+
+describe('ScaledClock', () => {
+  it('runs `speed` times faster than real time from its start', async () => {
+    const start = Date.now();
+    const clock = new ScaledClock(100, start);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const elapsedReal = Date.now() - start;
+    // Emulator time moved 100x the real time that passed (bounds, not a timing assertion).
+    expect(clock.now() - start).toBeGreaterThanOrEqual(100 * 20);
+    expect(clock.now() - start).toBeLessThanOrEqual(100 * (Date.now() - start));
+    expect(elapsedReal).toBeGreaterThanOrEqual(20);
+  });
+
+  it('refuses a speed that is not above zero', () => {
+    expect(() => new ScaledClock(0)).toThrow('speed must be a positive number, got 0');
+  });
+});
