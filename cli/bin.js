@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The CLI ships as an ncc bundle, like the actions, so `npx resilience-gates` needs no build step.
+// The CLI ships as an esbuild bundle, like the actions, so `npx resilience-gates` needs no build step.
 import './dist/index.js';

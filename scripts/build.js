@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildBundle, bundleEntries, mapLimited, ROOT } from './bundles.js';
+import { buildBundle, bundleEntries, isBundleFile, mapLimited, ROOT } from './bundles.js';
 
 /**
  * Rebuilds every committed bundle from source (`npm run build`, which typechecks first).
@@ -14,9 +14,9 @@ await mapLimited(entries, 2, async (entry) => {
   const outDir = join(ROOT, entry.outDir);
   mkdirSync(outDir, { recursive: true });
   // Post bundles live inside the main bundle's folder: remove this bundle's own files (entry and
-  // numbered chunks), never the whole folder, so no stale chunk survives a rebuild.
+  // chunks), never the whole folder, so no stale chunk survives a rebuild.
   for (const name of readdirSync(outDir, { withFileTypes: true })) {
-    if (name.isFile() && /^(\d+\.)?index\.js$/.test(name.name)) rmSync(join(outDir, name.name));
+    if (name.isFile() && isBundleFile(name.name)) rmSync(join(outDir, name.name));
   }
   await buildBundle(entry, outDir);
   console.log(

@@ -1,40 +1,67 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import ncc from '@vercel/ncc';
-import { transform } from 'esbuild';
-import { SOURCES_MANIFEST, sourcesManifest } from './bundles.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { ROOT, SOURCES_MANIFEST, sourcesManifest } from './bundles.js';
 
 /**
- * Builds one bundle: `node scripts/bundle-one.js <entry.ts> <outDir>`. Each bundle builds in its
- * own process because ncc's webpack and TypeScript state grows with every build in one process.
+ * Builds one bundle: `node scripts/bundle-one.js <entry.ts> <outDir>`, with esbuild.
+ *
+ * Why esbuild and not ncc: ncc resolves packages through `main` only, so it bundles the AWS SDK's
+ * CommonJS builds whole (client-ec2 alone was 1.7 MB for one call). esbuild reads their ES module
+ * builds (`module`), drops every command and serializer a gate never uses, and builds in seconds.
+ * Output is ES modules (dist/package.json says so) with lazily loaded chunks beside the entry;
+ * minified, no source maps: a third of the bytes every step's cold start reads, and of the archive
+ * every `uses:` downloads.
  */
 const [source, outDir] = process.argv.slice(2);
-const { code, assets, stats } = await ncc(source, {
-  // Minified: a third of the bytes to read and parse on every step's cold start, and a third of
-  // the archive every `uses:` downloads. No source maps: they would double the dist folder and,
-  // registered, slow every start; stack traces only reach the debug log.
+
+/**
+ * @actions/core and @actions/http-client are ES modules without a `sideEffects` field, so esbuild
+ * keeps every module they import, and with it undici (400 KB, for the OIDC token client and proxy
+ * agent no gate calls from @actions/core). Their modules only define functions, classes and
+ * constants at load time, so declaring them side-effect free lets unused ones drop. Whatever a
+ * gate does use stays (@actions/github's own proxy support keeps undici in branch-policy).
+ */
+const SIDE_EFFECT_FREE = /^@actions\/(core|http-client)(\/|$)/;
+const sideEffectFreePackages = {
+  name: 'side-effect-free-packages',
+  setup(bundler) {
+    bundler.onResolve({ filter: SIDE_EFFECT_FREE }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const { kind, resolveDir, importer } = args;
+      const resolved = await bundler.resolve(args.path, {
+        kind,
+        resolveDir,
+        importer,
+        pluginData: { resolving: true },
+      });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+const result = await build({
+  entryPoints: { index: source },
+  outdir: outDir,
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  mainFields: ['module', 'main'],
   minify: true,
-  sourceMap: false,
-  target: 'es2022',
-  quiet: true,
+  sourcemap: false,
+  legalComments: 'none',
+  metafile: true,
+  plugins: [sideEffectFreePackages],
+  logLevel: 'warning',
+  // CommonJS dependencies call require() for Node's built-ins; an ES module has none of its own.
+  banner: {
+    js: "import{createRequire as __rgRequire}from'node:module';const require=__rgRequire(import.meta.url);",
+  },
 });
-// ncc minifies the entry only; its lazily loaded chunks (`<id>.index.js`) are minified here.
-const CHUNK = /^\d+\.index\.js$/;
-const minifyChunk = async (name, source) =>
-  CHUNK.test(name) ? (await transform(source.toString(), { minify: true, target: 'es2022' })).code : source;
-// Files only: webpack also lists the folders it searched while resolving imports.
-const readFiles = [...stats.compilation.fileDependencies].filter(
-  (path) => existsSync(path) && statSync(path).isFile(),
-);
-const files = [
-  ['index.js', code],
-  [SOURCES_MANIFEST, `${JSON.stringify(sourcesManifest(readFiles), null, 2)}\n`],
-  ...(await Promise.all(
-    Object.entries(assets ?? {}).map(async ([name, asset]) => [name, await minifyChunk(name, asset.source)]),
-  )),
-];
-for (const [name, contents] of files) {
-  const target = join(outDir, name);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, contents);
-}
+// Each output file's repository inputs; the manifest lists what this bundle (entry and chunks) read.
+const inputs = Object.keys(result.metafile.inputs).map((path) => resolve(ROOT, path));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, SOURCES_MANIFEST), `${JSON.stringify(sourcesManifest(inputs), null, 2)}\n`);

@@ -28,7 +28,15 @@ export function bundleEntries() {
   return entries;
 }
 
-/** Builds one entry into `outDir` (absolute) in a child process; rejects with ncc's output. */
+/**
+ * Whether a file in a bundle folder belongs to the bundle: its entry, its chunks, and the
+ * numbered chunks an older ncc build left (so a rebuild removes them and check-dist flags them).
+ */
+export function isBundleFile(name) {
+  return /^(index|chunk-[A-Z0-9]+|\d+\.index)\.js$/.test(name);
+}
+
+/** Builds one entry into `outDir` (absolute) in a child process; rejects with the bundler's output. */
 export function buildBundle(entry, outDir) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts', 'bundle-one.js'), entry.source, outDir], {
@@ -41,7 +49,7 @@ export function buildBundle(entry, outDir) {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve();
-      // ncc prints its minified loader source on some errors: keep only the readable lines.
+      // Keep only readable lines: a bundler may print minified source on some errors.
       else reject(new Error(`Bundling ${entry.outDir} failed:\n${readableLines(output)}`));
     });
   });
@@ -54,7 +62,7 @@ function readableLines(output) {
     .join('\n');
 }
 
-/** Runs `task` over items, at most `limit` at a time (two cores: two ncc builds at once). */
+/** Runs `task` over items, at most `limit` at a time (two cores: two builds at once). */
 export async function mapLimited(items, limit, task) {
   const results = new Array(items.length);
   let next = 0;

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildBundle, bundleEntries, mapLimited, ROOT } from './bundles.js';
+import { buildBundle, bundleEntries, isBundleFile, mapLimited, ROOT } from './bundles.js';
 
 /**
  * Fails when a committed bundle differs from a fresh build of the sources: a stale dist/ would
@@ -24,7 +24,7 @@ for (const entry of entries) {
   // A chunk the fresh build no longer makes is stale too (this bundle's files only, not post/).
   const committedDir = join(ROOT, entry.outDir);
   for (const name of existsSync(committedDir) ? readdirSync(committedDir) : []) {
-    if (/^\d+\.index\.js$/.test(name) && !existsSync(join(fresh, name))) stale.push(join(entry.outDir, name));
+    if (isBundleFile(name) && !existsSync(join(fresh, name))) stale.push(join(entry.outDir, name));
   }
   for (const name of filesUnder(fresh)) {
     const committed = join(ROOT, entry.outDir, name);
