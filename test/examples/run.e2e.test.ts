@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { truthy } from '@actions/expressions/result';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commit, git, type PullRequestRepo, pullRequestRepo, shallowCheckout } from '../az-check/git-repo.js';
 import { pullRequestEvent } from '../branch-policy/harness.js';
@@ -6,15 +7,17 @@ import { GIT_STEP_ENV } from '../e2e/env.js';
 import type { CanarySpec, Emulator } from '../emulator/index.js';
 import { startEmulator } from '../emulator/index.js';
 import { emulatorEnv } from '../harness/aws.js';
-import { type ExpressionContexts, evaluateToken } from '../harness/expressions.js';
+import { type ExpressionContexts, evaluateExpression, evaluateToken } from '../harness/expressions.js';
 import { expressionContexts, runStep, type StepResult } from '../harness/runner.js';
 import { scenario, template } from '../run-experiment/helpers.js';
 import {
+  callInputs,
   type ExampleStep,
   type ExampleWorkflow,
   exampleSteps,
   exampleWorkflows,
   parseExample,
+  reusableWorkflows,
 } from './workflows.js';
 
 /**
@@ -94,9 +97,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
 
-/** The event the workflow is triggered by here: a pull request where it takes one, else a push. */
+/**
+ * The event the workflow is triggered by here: a pull request where it takes one (a reusable
+ * pull-request workflow runs in its caller's pull_request event), else a push.
+ */
 function trigger(content: string) {
-  if (/^\s+pull_request:/m.test(content)) return pullRequest;
+  if (/^\s+pull_request:/m.test(content) || /^name: pull-request-checks$/m.test(content)) return pullRequest;
   const event = {
     name: 'push',
     payload: {
@@ -118,7 +124,24 @@ interface JobRun {
   results: { step: ExampleStep; result: StepResult }[];
 }
 
-async function runJob(steps: ExampleStep[], content: string, emu: Emulator): Promise<JobRun> {
+/**
+ * Whether a step of this repository runs: its `if:` evaluated as the runner does. Every earlier
+ * step here passed (a failure ends the test), so the status functions read a green job.
+ */
+function stepRuns(step: ExampleStep, contexts: ExpressionContexts): boolean {
+  if (!step.condition) return true;
+  const expression = step.condition
+    .replace(/\b(always|success)\(\)/g, 'true')
+    .replace(/\b(failure|cancelled)\(\)/g, 'false');
+  return truthy(evaluateExpression(expression, contexts));
+}
+
+async function runJob(
+  steps: ExampleStep[],
+  content: string,
+  emu: Emulator,
+  inputs: Record<string, unknown> = {},
+): Promise<JobRun> {
   const { event, ref } = trigger(content);
   checkouts += 1;
   const workspace = shallowCheckout(repo, ref, `example-${checkouts}`);
@@ -144,17 +167,18 @@ async function runJob(steps: ExampleStep[], content: string, emu: Emulator): Pro
       steps: outputs,
       vars: {},
       secrets: {},
-      inputs: {},
+      inputs,
       matrix: {},
       strategy: {},
       job: { status: 'success' },
     };
-    const inputs = Object.fromEntries(
+    if (!stepRuns(step, contexts)) continue;
+    const stepInputs = Object.fromEntries(
       Object.entries(step.with).map(([name, token]) => [name, evaluateToken(token, contexts)]),
     );
     const result = await runStep({
       action: step.localAction,
-      inputs,
+      inputs: stepInputs,
       event,
       workspace,
       env: { ...GIT_STEP_ENV, ...emulatorEnv(emu) },
@@ -197,6 +221,59 @@ describe.concurrent('example workflows, run end to end', () => {
         }
       }
       expect(ran).toBeGreaterThan(0);
+    },
+  );
+});
+
+/**
+ * How an organisation calls each reusable workflow: pull-request-checks with every default, and
+ * post-deploy-gate with the names of the world above (a canary and a template that complete).
+ */
+const REUSABLE_CALLS: Record<string, Record<string, unknown>> = {
+  '.github/workflows/pull-request-checks.yml': {},
+  '.github/workflows/post-deploy-gate.yml': {
+    'aws-region': 'us-east-1',
+    canaries: 'checkout-api',
+    'canary-timeout': '3m',
+    'experiment-template-id': 'EXTpostDeploy',
+    'experiment-timeout': '3m',
+  },
+};
+
+describe.concurrent('reusable workflows, run end to end as a caller would call them', () => {
+  it('covers every reusable workflow', () => {
+    expect(
+      reusableWorkflows()
+        .map((w) => w.source)
+        .sort(),
+    ).toEqual(Object.keys(REUSABLE_CALLS).sort());
+  });
+
+  it.for<[string, ExampleWorkflow]>(reusableWorkflows().map((workflow) => [workflow.source, workflow]))(
+    '%s: every step of this repository runs and passes',
+    { timeout: EXAMPLE_TIMEOUT_MS },
+    async ([source, workflow], { onTestFinished }) => {
+      const { root, errors } = await parseExample(workflow);
+      expect(errors).toEqual([]);
+      const emu = await startEmulator({ scenario: exampleWorld() });
+      onTestFinished(() => emu.close());
+      const inputs = callInputs(workflow.content, REUSABLE_CALLS[source] ?? {});
+      const steps = exampleSteps(root!);
+      const ran: string[] = [];
+      for (const job of [...new Set(steps.map((step) => step.job))]) {
+        const jobSteps = steps.filter((step) => step.job === job);
+        const { results } = await runJob(jobSteps, workflow.content, emu, inputs);
+        for (const { step, result } of results) {
+          const label = `${source} ${job} ${step.uses}: ${result.failure ?? ''}`;
+          expect(result.stderr, label).toBe('');
+          expect(result.outputs.result ?? result.outputs.outcome, label).toBeDefined();
+          expect(result.exitCode, label).toBe(0);
+          ran.push(step.localAction!);
+        }
+      }
+      // Each of this repository's actions the workflow uses ran (its `if:` held for this call).
+      const used = steps.flatMap((step) => (step.localAction ? [step.localAction] : []));
+      expect(ran.sort()).toEqual(used.sort());
     },
   );
 });

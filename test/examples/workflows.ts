@@ -24,7 +24,8 @@ export interface ExampleWorkflow {
   content: string;
 }
 
-const LOCAL_ACTION = /^OWNER\/REPO\/actions\/([a-z-]+)@v1$/;
+/** This repository's actions, as examples (`OWNER/REPO`) and the reusable workflows name them. */
+const LOCAL_ACTION = /^(?:OWNER\/REPO|resilience-gates\/resilience-gates)\/actions\/([a-z-]+)@v1$/;
 
 function workflowFiles(): ExampleWorkflow[] {
   const dir = join(REPO_ROOT, 'examples');
@@ -71,6 +72,27 @@ export function exampleWorkflows(): ExampleWorkflow[] {
   return [...workflowFiles(), ...readmeBlocks()];
 }
 
+/** The repository's reusable workflows (`on: workflow_call`), which organisations call as they are. */
+export function reusableWorkflows(): ExampleWorkflow[] {
+  const dir = join(REPO_ROOT, '.github', 'workflows');
+  return readdirSync(dir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .map((file) => ({ source: `.github/workflows/${file}`, content: readFileSync(join(dir, file), 'utf8') }))
+    .filter((workflow) => /^\s+workflow_call:/m.test(workflow.content));
+}
+
+/** The `inputs` context a call gives a reusable workflow: the caller's `with:` over the defaults. */
+export function callInputs(content: string, callerWith: Record<string, unknown>): Record<string, unknown> {
+  const declared =
+    (parse(content) as { on: { workflow_call: { inputs?: Record<string, { default?: unknown }> } } }).on
+      .workflow_call.inputs ?? {};
+  const unknown = Object.keys(callerWith).filter((name) => !(name in declared));
+  if (unknown.length > 0) throw new Error(`the workflow declares no input ${unknown.join(', ')}`);
+  return Object.fromEntries(
+    Object.entries(declared).map(([name, spec]) => [name, callerWith[name] ?? spec.default]),
+  );
+}
+
 export interface ParsedWorkflow {
   errors: string[];
   root: MappingToken | undefined;
@@ -94,6 +116,8 @@ export interface ExampleStep {
   uses: string | undefined;
   /** The local action's name, for `OWNER/REPO/actions/<name>@v1`. */
   localAction: string | undefined;
+  /** The step's `if:` expression (no `${{ }}`), when it has one. */
+  condition: string | undefined;
   with: Record<string, TemplateToken>;
 }
 
@@ -113,11 +137,13 @@ export function exampleSteps(root: MappingToken): ExampleStep[] {
       const id = fields.get('id');
       const uses = fields.get('uses');
       const usesText = uses && isString(uses) ? uses.value : undefined;
+      const condition = fields.get('if');
       steps.push({
         job,
         id: id && isString(id) ? id.value : undefined,
         uses: usesText,
         localAction: usesText ? LOCAL_ACTION.exec(usesText)?.[1] : undefined,
+        condition: condition && isString(condition) ? condition.value : undefined,
         with: Object.fromEntries(mappingEntries(fields.get('with'))),
       });
     }
