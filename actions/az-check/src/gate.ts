@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hasCredentialSource } from '../../../core/aws.js';
 import type { GateDefinition, GateOutcome, Host } from '../../../core/host.js';
@@ -7,9 +8,10 @@ import { loadConfig } from './config.js';
 import { changedLines } from './diff.js';
 import { listFiles, pathFilter, toRelative } from './files.js';
 import { applyResolution, type Finding } from './findings.js';
-import { jsonReport, type ReportInput, sarifReport, summaryMarkdown, toAnnotation } from './report.js';
+import { jsonReport, type ReportInput, summaryMarkdown, toAnnotation } from './report.js';
 import type { Resolution, ResolveClients } from './resolve.js';
 import { SEVERITY_RANK, type Severity } from './rules.js';
+import { sarifReport } from './sarif.js';
 import { scanFiles } from './scan.js';
 import { type AzCheckSettings, INPUT_NAMES, readSettings } from './settings.js';
 
@@ -162,7 +164,7 @@ async function publish(host: Host, settings: AzCheckSettings, report: ReportInpu
   const overflow = emitAnnotations(report.findings.map(toAnnotation), (a) => host.annotate(a));
   await host.appendSummary(summaryMarkdown(report, overflow));
   await writeJsonFile(settings.reportPath, jsonReport(report));
-  if (settings.sarifPath) await writeJsonFile(settings.sarifPath, sarifReport(report.findings));
+  if (settings.sarifPath) await writeSarif(host, settings, settings.sarifPath, report);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const f of report.findings) counts[f.severity] += 1;
   host.setOutput('findings-count', report.findings.filter((f) => f.ruleId !== 'AZ000').length);
@@ -174,6 +176,33 @@ async function publish(host: Host, settings: AzCheckSettings, report: ReportInpu
   host.setOutput('result', report.result);
   host.setOutput('report-path', settings.reportPath);
   if (settings.sarifPath) host.setOutput('sarif-path', settings.sarifPath);
+}
+
+/** Every finding, suppressed ones included (marked), within GitHub's limits; says what was left out. */
+async function writeSarif(
+  host: Host,
+  settings: AzCheckSettings,
+  path: string,
+  report: ReportInput,
+): Promise<void> {
+  const sarif = sarifReport([...report.findings, ...report.suppressed], {
+    readText: (file) => readTextOrUndefined(join(host.workspace, file)),
+    ...(settings.sarifCategory ? { category: settings.sarifCategory } : {}),
+  });
+  if (sarif.omitted > 0) {
+    host.log.warning(
+      `${sarif.omitted} result(s) left out of the SARIF file to stay within GitHub's limits (25,000 results, 10 MB gzipped): the least severe first; the JSON report has every finding`,
+    );
+  }
+  await writeJsonFile(path, sarif.log);
+}
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export const azCheckGate: GateDefinition = {

@@ -39,6 +39,8 @@ export interface AzCheckSettings {
   configPath: string;
   configRequired: boolean;
   sarifPath?: string;
+  /** `automationDetails.id` of the SARIF run; undefined: none, so upload-sarif's category applies. */
+  sarifCategory?: string;
   reportPath: string;
   /** Undefined when the input is not set: `.az-check.yml` may set it, else off. */
   scanComments?: boolean;
@@ -59,6 +61,7 @@ export const INPUT_NAMES = [
   'fail-on',
   'config',
   'sarif-path',
+  'sarif-category',
   'report-path',
   'scan-comments',
   'uniform-region-severity',
@@ -103,6 +106,7 @@ export function readSettings(
     configPath: absolute(configInput ?? DEFAULT_CONFIG_FILE, root),
     configRequired: configInput !== undefined && configInput !== DEFAULT_CONFIG_FILE,
     ...(sarif ? { sarifPath: resolveReportPath(sarif, workspace) } : {}),
+    ...optionalSetting('sarifCategory', sarifCategory(inputs)),
     reportPath: resolveReportPath(
       inputs.optional('report-path') ?? defaultReportPath('az-check', env, workspace),
       workspace,
@@ -168,6 +172,17 @@ function checkedPaths(paths: string[], root: string): string[] {
 
 function absolute(path: string, base: string): string {
   return isAbsolute(path) ? path : join(base, path);
+}
+
+/** `a/b` or `a/b/`: written as `a/b/` (category `a/b`, no run id), as upload-sarif writes it. */
+function sarifCategory(inputs: Inputs): string | undefined {
+  const value = inputs.optional('sarif-category');
+  if (value === undefined) return undefined;
+  const category = value.trim().replace(/\/+$/, '');
+  if (category === '' || /\s/.test(category)) {
+    throw invalidInput('sarif-category', value, 'use a name without spaces, like az-check/infra');
+  }
+  return category;
 }
 
 function readRoleArns(inputs: Inputs): string[] {
