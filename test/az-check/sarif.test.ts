@@ -254,6 +254,16 @@ describe('SARIF for code scanning', () => {
   });
 });
 
+describe('README links', () => {
+  it('every in-page link points to a heading that exists', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../actions/az-check/README.md'), 'utf8');
+    const anchors = githubAnchors(readme);
+    const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(anchors, link).toContain(link);
+  });
+});
+
 describe('SARIF limits (25,000 results per run, 10 MB gzipped per upload)', () => {
   it('uses GitHub documented limits', () => {
     expect(MAX_SARIF_RESULTS).toBe(25_000);

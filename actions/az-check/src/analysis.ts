@@ -39,6 +39,8 @@ export interface RawFinding {
 }
 
 export const ID_PLACEHOLDER = '{AZ_ID}';
+const GENERIC_PICK_FIX =
+  'Pin zones by AZ ID where placement must match across accounts (shared subnets, peering); otherwise suppress with a reason';
 
 /** A placement attribute and the fix it accepts. */
 export interface Placement {
@@ -218,18 +220,22 @@ export class Analysis {
     });
   }
 
-  /** AZ004: `names[0]`, `element(names, 0)`, `slice(names, ...)`, `Fn::Select` over `Fn::GetAZs`, `${region}a`. */
-  private accountDependentPick(node: Node, cfnLintIgnores?: readonly string[]): void {
+  /**
+   * AZ004: `names[0]`, `element(names, 0)`, `slice(names, ...)`, `Fn::Select` over `Fn::GetAZs`,
+   * `${region}a`. `fix` is given where the attribute is known (placements.ts); true when reported.
+   */
+  accountDependentPick(node: Node, cfnLintIgnores?: readonly string[], fix = GENERIC_PICK_FIX): boolean {
     const description = describeAccountDependentPick(node);
-    if (!description || this.isClaimed(node)) return;
+    if (!description || this.isClaimed(node)) return false;
     this.claim(node);
     this.add({
       ruleId: 'AZ004',
       loc: node.loc,
       message: `${description}: the zone behind a name depends on the account, so this picks a different physical zone in each account`,
-      fix: 'Pin zones by AZ ID where placement must match across accounts (shared subnets, peering); otherwise suppress with a reason',
+      fix,
       ...(cfnLintIgnores ? { cfnLintIgnores } : {}),
     });
+    return true;
   }
 }
 
