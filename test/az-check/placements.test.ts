@@ -173,3 +173,13 @@ describe('README', () => {
     }
   });
 });
+
+describe('ID placeholders have the shape of the zone kind', () => {
+  it('a Local Zone subnet is told a Local Zone ID (usw2-lax1-az…), not an AZ ID', () => {
+    const [finding] = scanText(
+      'template.yaml',
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Edge:\n    Type: AWS::EC2::Subnet\n    Properties:\n      AvailabilityZone: us-west-2-lax-1a\n',
+    );
+    expect(finding!.fix).toBe('Use AvailabilityZoneId: usw2-lax1-az… instead of AvailabilityZone');
+  });
+});

@@ -9,7 +9,7 @@ import {
   type Severity,
 } from './rules.js';
 import { LineIndex } from './tree.js';
-import { idPrefixFor, isRegionMappedPerAccount } from './zones.js';
+import { idPlaceholderFor, idPrefixFor, isRegionMappedPerAccount } from './zones.js';
 
 /**
  * From raw analyzer output to reported findings: severity (per rule, per region, per config),
@@ -174,8 +174,9 @@ function toFinding(file: string, item: RawFinding, lines: LineIndex, severity: S
 
 /** Offline, the ID is unknown: `use1-az…` says which region's IDs to look up. */
 function placeholderId(item: RawFinding): string {
+  const shaped = item.zone?.kind === 'name' ? idPlaceholderFor(item.zone) : undefined;
   const prefix = item.region ? idPrefixFor(item.region) : undefined;
-  return `${prefix ?? '<region>'}-az…`;
+  return shaped ?? `${prefix ?? '<region>'}-az…`;
 }
 
 export function defaultSeverity(
@@ -224,7 +225,8 @@ export function applyResolution(
   if (resolution.length === 0) return;
   finding.resolution = resolution;
   const ids = new Set(resolution.map((r) => r.zoneId));
-  const placeholder = /\b[a-z]{2,5}\d-az…|<region>-az…/g;
+  // The offline placeholders of placeholderId: use1-az…, usw2-lax1-az…, use1-wl1-bos-wlz…
+  const placeholder = /\b[a-z]{2,5}\d(?:-[a-z0-9]+)*-(?:az|wlz)…|<region>-az…/g;
   const listing = resolution.map((r) => `${r.zoneId} in ${r.account}`).join(', ');
   if (ids.size === 1) {
     finding.fix = finding.fix.replace(placeholder, [...ids][0]!);
