@@ -33,6 +33,8 @@ describe('readSettings', () => {
       configRequired: false,
       reportPath: '/tmp/runner/az-check-report.json',
       resolve: false,
+      fix: false,
+      zoneMap: new Map(),
       roleArns: [],
     });
   });

@@ -36,6 +36,14 @@ export interface RawFinding {
   cfnLintIgnores?: readonly string[];
   /** Found by the line scan of a file that did not parse, not by the format's rules. */
   lineScan?: true;
+  /** How `fix` can rewrite it: rename the attribute to its AZ ID twin and put the ID as value. */
+  rewrite?: Rewrite;
+}
+
+/** An HCL attribute with an AZ ID twin (`availability_zone` -> `availability_zone_id`). */
+export interface Rewrite {
+  attribute: string;
+  idAttribute: string;
 }
 
 export const ID_PLACEHOLDER = '{AZ_ID}';
@@ -49,6 +57,7 @@ export interface Placement {
   where: string;
   fix: (zone: ZoneName) => string;
   cfnLintIgnores?: readonly string[];
+  rewrite?: Rewrite;
 }
 
 // Keys whose value says which region a file deploys to (Terraform providers, eksctl metadata, ...).
@@ -117,6 +126,8 @@ export class Analysis {
         message: `Hard-coded AZ name '${zone.text}' in ${placement.where}: ${regionNote(zone)}`,
         fix: placement.fix(zone),
         ...(placement.cfnLintIgnores ? { cfnLintIgnores: placement.cfnLintIgnores } : {}),
+        // Only a lone scalar value can be renamed to the (single-valued) ID attribute.
+        ...(placement.rewrite && node.value === zone.text ? { rewrite: placement.rewrite } : {}),
       });
     }
     return found;

@@ -1,4 +1,4 @@
-import { ID_PLACEHOLDER, type RawFinding } from './analysis.js';
+import { ID_PLACEHOLDER, type RawFinding, type Rewrite } from './analysis.js';
 import type { AzCheckConfig } from './config.js';
 import {
   CFN_LINT_EQUIVALENTS,
@@ -46,6 +46,8 @@ export interface Finding {
   suppressed?: Suppression;
   /** Found by the line scan of a file that could not be parsed. */
   lineScan?: true;
+  /** Set where `fix` can rewrite the finding (see fix.ts). */
+  rewrite?: Rewrite;
 }
 
 export interface PolicyContext {
@@ -169,6 +171,7 @@ function toFinding(file: string, item: RawFinding, lines: LineIndex, severity: S
     ...(item.region ? { region: item.region } : {}),
     snippet: lines.lineText(item.loc.line).trim(),
     ...(item.lineScan ? { lineScan: true as const } : {}),
+    ...(item.rewrite ? { rewrite: item.rewrite } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { loadConfig } from './config.js';
 import { changedLines } from './diff.js';
 import { listFiles, pathFilter, toRelative } from './files.js';
 import { applyResolution, type Finding } from './findings.js';
+import { applyFixes, type FixOutcome } from './fix.js';
 import { jsonReport, type ReportInput, summaryMarkdown, toAnnotation } from './report.js';
 import type { Resolution, ResolveClients } from './resolve.js';
 import { SEVERITY_RANK, type Severity } from './rules.js';
@@ -69,10 +70,13 @@ export async function runAzCheck(host: Host, dependencies: AzCheckDependencies =
   const suppressed = scan.findings.filter((f) => f.suppressed);
 
   const resolution = settings.resolve ? await resolve(active, settings, host, dependencies) : undefined;
-  const outcome =
+  // The verdict judges the files as they were found: a fix written to the workspace is not committed.
+  const fixes = settings.fix ? fix(host, settings, active, resolution) : undefined;
+  const judged =
     files.length === 0
       ? noFilesChecked(host, settings, changeDescription)
       : verdict(active, settings.failOn, scan.filesUnparsed);
+  const outcome = fixes ? withFixes(judged, fixes) : judged;
   const report: ReportInput = {
     ...outcome,
     findings: active,
@@ -88,7 +92,40 @@ export async function runAzCheck(host: Host, dependencies: AzCheckDependencies =
     failOn: settings.failOn,
   };
   await publish(host, settings, report);
+  if (fixes) host.setOutput('fixed-count', fixes.fixed.length);
   return outcome;
+}
+
+/** IDs from zone-map first, then from resolve where every account agrees on one. */
+function fix(
+  host: Host,
+  settings: AzCheckSettings,
+  findings: Finding[],
+  resolution: Resolution | undefined,
+): FixOutcome {
+  const ids = new Map(settings.zoneMap);
+  for (const finding of findings) {
+    const agreed = new Set(finding.resolution?.map((r) => r.zoneId));
+    if (finding.zone && !ids.has(finding.zone) && agreed.size === 1) ids.set(finding.zone, [...agreed][0]!);
+  }
+  const outcome = applyFixes(host.workspace, findings, ids);
+  for (const f of outcome.fixed)
+    host.log.info(
+      `fixed ${f.file}:${f.line}: ${f.rewrite!.attribute} -> ${f.rewrite!.idAttribute} = ${ids.get(f.zone!)}`,
+    );
+  for (const { finding, reason } of outcome.skipped)
+    host.log.info(`not fixed ${finding.file}:${finding.line}: ${reason}`);
+  if (resolution === undefined && settings.zoneMap.size === 0)
+    host.log.warning('fix: no zone-map and no resolve: no AZ ID is known, nothing was rewritten');
+  return outcome;
+}
+
+function withFixes<T extends { summaryLine: string }>(outcome: T, fixes: FixOutcome): T {
+  if (fixes.fixed.length === 0) return outcome;
+  return {
+    ...outcome,
+    summaryLine: `${outcome.summaryLine}; ${fixes.fixed.length} fixed in place in ${fixes.files.length} file(s) (commit them to pass)`,
+  };
 }
 
 async function resolve(

@@ -5,6 +5,7 @@ import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { defaultReportPath, resolveReportPath } from '../../../core/report/json.js';
 import { GLOB_CHARACTERS } from './files.js';
+import { parseZoneMap } from './fix.js';
 import type { Severity } from './rules.js';
 
 /**
@@ -47,6 +48,10 @@ export interface AzCheckSettings {
   /** Severity of `by-region` rules in uniformly mapped regions; undefined: config, else warning. */
   uniformRegionSeverity?: Severity;
   resolve: boolean;
+  /** Rewrite fixable findings in place (fix.ts); the verdict still judges the files as found. */
+  fix: boolean;
+  /** AZ name -> AZ ID, for `fix` (and before `resolve`'s answers). */
+  zoneMap: Map<string, string>;
   roleArns: string[];
   /** Set when `resolve` is true. */
   aws?: AwsSettings;
@@ -67,6 +72,8 @@ export const INPUT_NAMES = [
   'uniform-region-severity',
   'working-directory',
   'resolve',
+  'fix',
+  'zone-map',
   'role-arns',
   'region',
   'endpoint-url',
@@ -121,6 +128,8 @@ export function readSettings(
         inputs.enumeration('uniform-region-severity', SEVERITIES, 'warning'),
     ),
     resolve,
+    fix: inputs.boolean('fix', false),
+    zoneMap: parseZoneMap(inputs.list('zone-map')),
     roleArns: readRoleArns(inputs),
     ...(resolve ? { aws: readAwsSettings(inputs, withStsRegionFallback(env)) } : {}),
   };

@@ -73,14 +73,16 @@ export function analyzeTerraform(root: Node, analysis: Analysis): void {
 function resource(type: string, name: string, body: MapNode, analysis: Analysis): void {
   zoneAttributes(body, `${type}.${name}`, analysis, (attribute) => {
     const pick = pickFix('terraform', type, attribute);
-    if (placementFor('terraform', type, attribute)?.idAttribute) {
-      return { rule: 'AZ001', fix: () => terraformFix(type, attribute, ''), pick };
+    const idAttribute = placementFor('terraform', type, attribute)?.idAttribute;
+    if (idAttribute) {
+      const rewrite = { attribute, idAttribute };
+      return { rule: 'AZ001', fix: () => terraformFix(type, attribute, ''), pick, rewrite };
     }
     return { rule: 'AZ002', fix: (zone) => terraformFix(type, attribute, zone.text), pick };
   });
 }
 
-type AttributePlacement = Pick<Placement, 'rule' | 'fix'> & { pick?: string };
+type AttributePlacement = Pick<Placement, 'rule' | 'fix' | 'rewrite'> & { pick?: string };
 
 /** Walks a body and its nested blocks (placement, launch_template ...) for zone attributes. */
 function zoneAttributes(
@@ -108,6 +110,7 @@ function dataSource(type: string, name: string, body: MapNode, analysis: Analysi
       analysis.placementValue(e.value, {
         rule: 'AZ001',
         where: `${e.key} of ${address}`,
+        ...(e.key.endsWith('s') ? {} : { rewrite: { attribute: e.key, idAttribute: twin } }),
         fix: () =>
           `Use ${twin} = ${e.key.endsWith('s') ? `["${ID_PLACEHOLDER}"]` : `"${ID_PLACEHOLDER}"`} instead of ${e.key}`,
       });
