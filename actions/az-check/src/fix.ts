@@ -93,7 +93,7 @@ function fixFile(path: string, file: string, fixable: Finding[], ids: ZoneMap, o
 export function rewriteLine(line: string, finding: Finding, id: string): string | undefined {
   const { attribute, idAttribute } = finding.rewrite!;
   const pattern = new RegExp(
-    `^(\\s*)("?)${escape(attribute)}\\2([ \\t]*)([=:])([ \\t]*)"${escape(finding.zone!)}"`,
+    `^(\\s*)("?)${escapeRegExp(attribute)}\\2([ \\t]*)([=:])([ \\t]*)"${escapeRegExp(finding.zone!)}"`,
   );
   const match = pattern.exec(line);
   if (!match) return undefined;
@@ -103,6 +103,6 @@ export function rewriteLine(line: string, finding: Finding, id: string): string 
   return `${indent}${quote}${idAttribute}${quote}${newPadding}${operator}${after}"${id}"${line.slice(whole!.length)}`;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
