@@ -30,6 +30,16 @@ export interface SarifResult {
   endColumn?: number;
   /** Text of the flagged line: part of the fingerprint. */
   snippet?: string;
+  /** A precomputed `primaryLocationLineHash` (the tool knows the file); else one from the snippet. */
+  fingerprint?: string;
+  /** A result kept in the log although suppressed (SARIF 2.1.0 section 3.27.23). */
+  suppressions?: readonly SarifSuppression[];
+}
+
+/** `inSource`: suppressed by something in the file itself; `external`: by a separate file. */
+export interface SarifSuppression {
+  kind: 'inSource' | 'external';
+  justification?: string;
 }
 
 export interface SarifRun {
@@ -37,8 +47,13 @@ export interface SarifRun {
   informationUri: string;
   rules: readonly SarifRule[];
   results: readonly SarifResult[];
-  /** Distinguishes several uploads of the same tool in one repository (`az-check/`). */
+  /**
+   * `automationDetails.id` (`category/`). Leave it out for upload-sarif: a category in the file wins
+   * over the action's `category` input, so two uploads from one repository would collide.
+   */
   category?: string;
+  /** Run-level warnings (results left out, ...), as `invocations[0].toolExecutionNotifications`. */
+  notifications?: readonly string[];
 }
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -59,6 +74,7 @@ export function sarifLog(run: SarifRun): Record<string, unknown> {
           },
         },
         ...(run.category ? { automationDetails: { id: `${run.category}/` } } : {}),
+        ...(run.notifications?.length ? { invocations: [invocation(run.notifications)] } : {}),
         results: run.results.map((result) => sarifResult(result, ruleIndex.get(result.ruleId))),
       },
     ],
@@ -96,7 +112,15 @@ function sarifResult(result: SarifResult, index: number | undefined): Record<str
         },
       },
     ],
-    partialFingerprints: { primaryLocationLineHash: fingerprint(result) },
+    partialFingerprints: { primaryLocationLineHash: result.fingerprint ?? fingerprint(result) },
+    ...(result.suppressions?.length ? { suppressions: result.suppressions.map((s) => ({ ...s })) } : {}),
+  };
+}
+
+function invocation(notifications: readonly string[]): Record<string, unknown> {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: notifications.map((text) => ({ level: 'warning', message: { text } })),
   };
 }
 

@@ -20,6 +20,8 @@ function settingsFor(root: string, bounds: Partial<AzCheckSettings>): AzCheckSet
     configRequired: false,
     reportPath: join(root, 'report.json'),
     resolve: false,
+    fix: false,
+    zoneMap: new Map(),
     roleArns: [],
     ...bounds,
   };

@@ -1,17 +1,28 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { azCheckGate, runAzCheck } from '../../actions/az-check/src/gate.js';
 import { RULES } from '../../actions/az-check/src/rules.js';
 import { FIXTURES } from './helpers.js';
 import { recordingHost } from './host.js';
 
+// Every temporary folder a test makes is removed when the file's tests are done.
+const temporary: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 const ACTION_DIR = join(import.meta.dirname, '../../actions/az-check');
 
 function fixtureWorkspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'az-gate-'));
+  const dir = tempDir('az-gate-');
   cpSync(FIXTURES, dir, { recursive: true });
   return dir;
 }
@@ -68,15 +79,27 @@ describe('az-check gate, scan: all', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('az-check');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
-    expect(run.automationDetails).toEqual({ id: 'az-check/' });
+    // No category in the file: upload-sarif's `category` input decides (sarif.test.ts).
+    expect(run.automationDetails).toBeUndefined();
     for (const result of run.results) {
       expect(result.ruleId).toMatch(/^AZ\d{3}$/);
       expect(['error', 'warning', 'note']).toContain(result.level);
       const location = result.locations[0].physicalLocation;
       expect(location.artifactLocation.uri).not.toMatch(/^\/|\\/);
       expect(location.region.startLine).toBeGreaterThanOrEqual(1);
-      expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
+      expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{1,16}:\d+$/);
     }
+    const keys = run.results.map(
+      (r: {
+        locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        partialFingerprints: { primaryLocationLineHash: string };
+      }) =>
+        `${r.locations[0]!.physicalLocation.artifactLocation.uri} ${r.partialFingerprints.primaryLocationLineHash}`,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(run.results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(
+      report.suppressed.length,
+    );
     expect(host.outputs['sarif-path']).toBe(join(workspace, 'out/az.sarif'));
   });
 
@@ -108,7 +131,7 @@ describe('az-check gate, scan: all', () => {
   });
 
   it('passes a clean tree with a one-line verdict', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'az-clean-'));
+    const workspace = tempDir('az-clean-');
     writeFileSync(
       join(workspace, 'main.tf'),
       'resource "aws_subnet" "a" {\n  availability_zone_id = "use1-az1"\n}\n',
@@ -122,10 +145,7 @@ describe('az-check gate, scan: all', () => {
   });
 
   it('fails in one line on a named config file that does not exist', async () => {
-    const host = recordingHost(
-      { scan: 'all', config: 'missing.yml' },
-      mkdtempSync(join(tmpdir(), 'az-cfg-')),
-    );
+    const host = recordingHost({ scan: 'all', config: 'missing.yml' }, tempDir('az-cfg-'));
     await expect(runAzCheck(host)).rejects.toThrow("Invalid config 'missing.yml'");
   });
 });
@@ -202,7 +222,7 @@ describe('CLI: resilience-gates az-check', () => {
 
 describe('own outputs', () => {
   it('never scans its own JSON report or SARIF file on a later run', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'az-own-'));
+    const workspace = tempDir('az-own-');
     writeFileSync(
       join(workspace, 'main.tf'),
       'resource "aws_subnet" "a" {\n  availability_zone = "us-east-1a"\n}\n',

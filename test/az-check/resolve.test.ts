@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -59,7 +59,10 @@ describe('resolve: DescribeAvailabilityZones per account through the emulator', 
     workspace = mkdtempSync(join(tmpdir(), 'az-resolve-'));
     writeFileSync(join(workspace, 'main.tf'), TERRAFORM);
   });
-  afterAll(() => emu.close());
+  afterAll(async () => {
+    await emu.close();
+    for (const dir of [workspace, reports]) rmSync(dir, { recursive: true, force: true });
+  });
   afterEach(() => {
     vi.unstubAllEnvs();
   });

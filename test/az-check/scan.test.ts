@@ -1,12 +1,23 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type Finding, finalizeFindings } from '../../actions/az-check/src/findings.js';
 import { MAX_FILE_BYTES, type ScanRequest, scanFiles } from '../../actions/az-check/src/scan.js';
 import { scanFileText } from '../../actions/az-check/src/scan-file.js';
 import { mayContainZones } from '../../actions/az-check/src/zones.js';
 import { GENERIC_ON_POLICY } from './helpers.js';
+
+// Every temporary folder a test makes is removed when the file's tests are done.
+const temporary: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * scanFiles reads raw bytes and runs the candidate pre-filter on them before decoding. These
@@ -16,7 +27,7 @@ import { GENERIC_ON_POLICY } from './helpers.js';
 const SRC = join(import.meta.dirname, '../../actions/az-check/src');
 
 function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'az-scan-'));
+  const dir = tempDir('az-scan-');
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }

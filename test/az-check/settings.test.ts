@@ -1,12 +1,23 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../actions/az-check/src/settings.js';
 import { Inputs, mapInputReader } from '../../core/inputs.js';
 
+// Every temporary folder a test makes is removed when the file's tests are done.
+const temporary: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 // A real folder: plain `paths` must exist under the scanned root.
-const WORKSPACE = mkdtempSync(join(tmpdir(), 'az-settings-'));
+const WORKSPACE = tempDir('az-settings-');
 mkdirSync(join(WORKSPACE, 'platform', 'k8s'), { recursive: true });
 
 function settings(values: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
@@ -14,7 +25,7 @@ function settings(values: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
 }
 
 function eventFile(payload: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'az-event-'));
+  const dir = tempDir('az-event-');
   const path = join(dir, 'event.json');
   writeFileSync(path, JSON.stringify(payload));
   return path;
@@ -33,6 +44,8 @@ describe('readSettings', () => {
       configRequired: false,
       reportPath: '/tmp/runner/az-check-report.json',
       resolve: false,
+      fix: false,
+      zoneMap: new Map(),
       roleArns: [],
     });
   });

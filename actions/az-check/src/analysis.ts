@@ -36,9 +36,19 @@ export interface RawFinding {
   cfnLintIgnores?: readonly string[];
   /** Found by the line scan of a file that did not parse, not by the format's rules. */
   lineScan?: true;
+  /** How `fix` can rewrite it: rename the attribute to its AZ ID twin and put the ID as value. */
+  rewrite?: Rewrite;
+}
+
+/** An HCL attribute with an AZ ID twin (`availability_zone` -> `availability_zone_id`). */
+export interface Rewrite {
+  attribute: string;
+  idAttribute: string;
 }
 
 export const ID_PLACEHOLDER = '{AZ_ID}';
+const GENERIC_PICK_FIX =
+  'Pin zones by AZ ID where placement must match across accounts (shared subnets, peering); otherwise suppress with a reason';
 
 /** A placement attribute and the fix it accepts. */
 export interface Placement {
@@ -47,6 +57,7 @@ export interface Placement {
   where: string;
   fix: (zone: ZoneName) => string;
   cfnLintIgnores?: readonly string[];
+  rewrite?: Rewrite;
 }
 
 // Keys whose value says which region a file deploys to (Terraform providers, eksctl metadata, ...).
@@ -115,6 +126,8 @@ export class Analysis {
         message: `Hard-coded AZ name '${zone.text}' in ${placement.where}: ${regionNote(zone)}`,
         fix: placement.fix(zone),
         ...(placement.cfnLintIgnores ? { cfnLintIgnores: placement.cfnLintIgnores } : {}),
+        // Only a lone scalar value can be renamed to the (single-valued) ID attribute.
+        ...(placement.rewrite && node.value === zone.text ? { rewrite: placement.rewrite } : {}),
       });
     }
     return found;
@@ -218,18 +231,22 @@ export class Analysis {
     });
   }
 
-  /** AZ004: `names[0]`, `element(names, 0)`, `slice(names, ...)`, `Fn::Select` over `Fn::GetAZs`, `${region}a`. */
-  private accountDependentPick(node: Node, cfnLintIgnores?: readonly string[]): void {
+  /**
+   * AZ004: `names[0]`, `element(names, 0)`, `slice(names, ...)`, `Fn::Select` over `Fn::GetAZs`,
+   * `${region}a`. `fix` is given where the attribute is known (placements.ts); true when reported.
+   */
+  accountDependentPick(node: Node, cfnLintIgnores?: readonly string[], fix = GENERIC_PICK_FIX): boolean {
     const description = describeAccountDependentPick(node);
-    if (!description || this.isClaimed(node)) return;
+    if (!description || this.isClaimed(node)) return false;
     this.claim(node);
     this.add({
       ruleId: 'AZ004',
       loc: node.loc,
       message: `${description}: the zone behind a name depends on the account, so this picks a different physical zone in each account`,
-      fix: 'Pin zones by AZ ID where placement must match across accounts (shared subnets, peering); otherwise suppress with a reason',
+      fix,
       ...(cfnLintIgnores ? { cfnLintIgnores } : {}),
     });
+    return true;
   }
 }
 

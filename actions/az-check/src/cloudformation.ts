@@ -1,4 +1,5 @@
 import { type Analysis, ID_PLACEHOLDER, type Placement } from './analysis.js';
+import { cloudFormationFix, pickFix, placementFor } from './placements.js';
 import { asList, child, type MapNode, type Node, stringValue } from './tree.js';
 
 /**
@@ -8,7 +9,8 @@ import { asList, child, type MapNode, type Node, stringValue } from './tree.js';
  * twice.
  */
 const ZONE_PROPERTY = /^(Preferred)?AvailabilityZones?(Name)?$/;
-const SUBNET_TYPE = 'AWS::EC2::Subnet';
+// CDK writes each resource's construct path here in synthesized templates.
+const CDK_PATH = 'aws:cdk:path';
 const RESOURCE_TYPE = /^(AWS|Custom|Alexa)::/;
 
 export function isCloudFormation(root: Node): boolean {
@@ -38,7 +40,9 @@ export function analyzeCloudFormation(root: Node, analysis: Analysis): void {
       const ignores = [...templateIgnores, ...cfnLintIgnoredChecks(child(e.value, 'Metadata'))];
       const type = stringValue(child(e.value, 'Type')) ?? 'resource';
       const properties = child(e.value, 'Properties');
-      if (properties?.kind === 'map') zoneProperties(properties, type, e.key, ignores, analysis);
+      const cdkPath = stringValue(child(child(e.value, 'Metadata'), CDK_PATH));
+      const context: ResourceContext = { type, logicalId: e.key, ignores, ...(cdkPath ? { cdkPath } : {}) };
+      if (properties?.kind === 'map') zoneProperties(properties, context, analysis);
       analysis.genericWalk(e.value, ignores);
     }
   }
@@ -49,37 +53,41 @@ export function analyzeCloudFormation(root: Node, analysis: Analysis): void {
   analysis.genericWalk(root, templateIgnores);
 }
 
-function zoneProperties(
-  properties: MapNode,
-  type: string,
-  logicalId: string,
-  ignores: string[],
-  analysis: Analysis,
-): void {
+interface ResourceContext {
+  type: string;
+  logicalId: string;
+  ignores: string[];
+  /** Set in a template the CDK synthesized: the fix belongs in the CDK source, not here. */
+  cdkPath?: string;
+}
+
+function zoneProperties(properties: MapNode, context: ResourceContext, analysis: Analysis): void {
+  const { type, logicalId, ignores, cdkPath } = context;
   for (const e of properties.entries) {
     if (ZONE_PROPERTY.test(e.key)) {
+      const inCdk = (fix: string) => (cdkPath ? cdkFix(cdkPath, fix) : fix);
+      if (analysis.accountDependentPick(e.value, ignores, inCdk(pickFix('cloudformation', type, e.key))))
+        continue;
       const placement: Placement = {
-        ...(type === SUBNET_TYPE && e.key === 'AvailabilityZone'
-          ? {
-              rule: 'AZ001',
-              fix: () => `Use AvailabilityZoneId: ${ID_PLACEHOLDER} instead of AvailabilityZone`,
-            }
-          : {
-              rule: 'AZ002',
-              fix: () =>
-                'This property takes names only: create the subnet with AvailabilityZoneId and use !GetAtt <Subnet>.AvailabilityZone, ' +
-                'place by SubnetId / VPCZoneIdentifier, or take the name from a per-account parameter of type AWS::EC2::AvailabilityZone::Name',
-            }),
-        where: `${e.key} of ${logicalId} (${type})`,
+        rule: placementFor('cloudformation', type, e.key)?.idAttribute ? 'AZ001' : 'AZ002',
+        fix: () => inCdk(cloudFormationFix(type, e.key)),
+        where: cdkPath
+          ? `${e.key} of ${logicalId} (${type}, CDK construct ${cdkPath})`
+          : `${e.key} of ${logicalId} (${type})`,
         cfnLintIgnores: ignores,
       };
       analysis.placementValue(e.value, placement);
       continue;
     }
     for (const nested of asList(e.value)) {
-      if (nested.kind === 'map') zoneProperties(nested, type, logicalId, ignores, analysis);
+      if (nested.kind === 'map') zoneProperties(nested, context, analysis);
     }
   }
+}
+
+/** Synthesized templates are regenerated on every `cdk synth`: the change belongs in the CDK app. */
+function cdkFix(cdkPath: string, fix: string): string {
+  return `This template is synthesized by the CDK: change the construct ${cdkPath} in the CDK source (its props or an escape hatch such as addPropertyOverride), not this file. ${fix}`;
 }
 
 /** Every string in Mappings and parameter defaults is a name-list entry (AZ003). */

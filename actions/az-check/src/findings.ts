@@ -1,4 +1,4 @@
-import { ID_PLACEHOLDER, type RawFinding } from './analysis.js';
+import { ID_PLACEHOLDER, type RawFinding, type Rewrite } from './analysis.js';
 import type { AzCheckConfig } from './config.js';
 import {
   CFN_LINT_EQUIVALENTS,
@@ -9,7 +9,7 @@ import {
   type Severity,
 } from './rules.js';
 import { LineIndex } from './tree.js';
-import { idPrefixFor, isRegionMappedPerAccount } from './zones.js';
+import { idPlaceholderFor, idPrefixFor, isRegionMappedPerAccount } from './zones.js';
 
 /**
  * From raw analyzer output to reported findings: severity (per rule, per region, per config),
@@ -46,6 +46,8 @@ export interface Finding {
   suppressed?: Suppression;
   /** Found by the line scan of a file that could not be parsed. */
   lineScan?: true;
+  /** Set where `fix` can rewrite the finding (see fix.ts). */
+  rewrite?: Rewrite;
 }
 
 export interface PolicyContext {
@@ -169,13 +171,15 @@ function toFinding(file: string, item: RawFinding, lines: LineIndex, severity: S
     ...(item.region ? { region: item.region } : {}),
     snippet: lines.lineText(item.loc.line).trim(),
     ...(item.lineScan ? { lineScan: true as const } : {}),
+    ...(item.rewrite ? { rewrite: item.rewrite } : {}),
   };
 }
 
 /** Offline, the ID is unknown: `use1-az…` says which region's IDs to look up. */
 function placeholderId(item: RawFinding): string {
+  const shaped = item.zone?.kind === 'name' ? idPlaceholderFor(item.zone) : undefined;
   const prefix = item.region ? idPrefixFor(item.region) : undefined;
-  return `${prefix ?? '<region>'}-az…`;
+  return shaped ?? `${prefix ?? '<region>'}-az…`;
 }
 
 export function defaultSeverity(
@@ -224,7 +228,8 @@ export function applyResolution(
   if (resolution.length === 0) return;
   finding.resolution = resolution;
   const ids = new Set(resolution.map((r) => r.zoneId));
-  const placeholder = /\b[a-z]{2,5}\d-az…|<region>-az…/g;
+  // The offline placeholders of placeholderId: use1-az…, usw2-lax1-az…, use1-wl1-bos-wlz…
+  const placeholder = /\b[a-z]{2,5}\d(?:-[a-z0-9]+)*-(?:az|wlz)…|<region>-az…/g;
   const listing = resolution.map((r) => `${r.zoneId} in ${r.account}`).join(', ');
   if (ids.size === 1) {
     finding.fix = finding.fix.replace(placeholder, [...ids][0]!);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hasCredentialSource } from '../../../core/aws.js';
 import type { GateDefinition, GateOutcome, Host } from '../../../core/host.js';
@@ -7,9 +8,11 @@ import { loadConfig } from './config.js';
 import { changedLines } from './diff.js';
 import { listFiles, pathFilter, toRelative } from './files.js';
 import { applyResolution, type Finding } from './findings.js';
-import { jsonReport, type ReportInput, sarifReport, summaryMarkdown, toAnnotation } from './report.js';
+import { applyFixes, type FixOutcome } from './fix.js';
+import { jsonReport, type ReportInput, summaryMarkdown, toAnnotation } from './report.js';
 import type { Resolution, ResolveClients } from './resolve.js';
 import { SEVERITY_RANK, type Severity } from './rules.js';
+import { sarifReport } from './sarif.js';
 import { scanFiles } from './scan.js';
 import { type AzCheckSettings, INPUT_NAMES, readSettings } from './settings.js';
 
@@ -67,10 +70,13 @@ export async function runAzCheck(host: Host, dependencies: AzCheckDependencies =
   const suppressed = scan.findings.filter((f) => f.suppressed);
 
   const resolution = settings.resolve ? await resolve(active, settings, host, dependencies) : undefined;
-  const outcome =
+  // The verdict judges the files as they were found: a fix written to the workspace is not committed.
+  const fixes = settings.fix ? fix(host, settings, active, resolution) : undefined;
+  const judged =
     files.length === 0
       ? noFilesChecked(host, settings, changeDescription)
       : verdict(active, settings.failOn, scan.filesUnparsed);
+  const outcome = fixes ? withFixes(judged, fixes) : judged;
   const report: ReportInput = {
     ...outcome,
     findings: active,
@@ -86,7 +92,40 @@ export async function runAzCheck(host: Host, dependencies: AzCheckDependencies =
     failOn: settings.failOn,
   };
   await publish(host, settings, report);
+  if (fixes) host.setOutput('fixed-count', fixes.fixed.length);
   return outcome;
+}
+
+/** IDs from zone-map first, then from resolve where every account agrees on one. */
+function fix(
+  host: Host,
+  settings: AzCheckSettings,
+  findings: Finding[],
+  resolution: Resolution | undefined,
+): FixOutcome {
+  const ids = new Map(settings.zoneMap);
+  for (const finding of findings) {
+    const agreed = new Set(finding.resolution?.map((r) => r.zoneId));
+    if (finding.zone && !ids.has(finding.zone) && agreed.size === 1) ids.set(finding.zone, [...agreed][0]!);
+  }
+  const outcome = applyFixes(host.workspace, findings, ids);
+  for (const f of outcome.fixed)
+    host.log.info(
+      `fixed ${f.file}:${f.line}: ${f.rewrite!.attribute} -> ${f.rewrite!.idAttribute} = ${ids.get(f.zone!)}`,
+    );
+  for (const { finding, reason } of outcome.skipped)
+    host.log.info(`not fixed ${finding.file}:${finding.line}: ${reason}`);
+  if (resolution === undefined && settings.zoneMap.size === 0)
+    host.log.warning('fix: no zone-map and no resolve: no AZ ID is known, nothing was rewritten');
+  return outcome;
+}
+
+function withFixes<T extends { summaryLine: string }>(outcome: T, fixes: FixOutcome): T {
+  if (fixes.fixed.length === 0) return outcome;
+  return {
+    ...outcome,
+    summaryLine: `${outcome.summaryLine}; ${fixes.fixed.length} fixed in place in ${fixes.files.length} file(s) (commit them to pass)`,
+  };
 }
 
 async function resolve(
@@ -162,7 +201,7 @@ async function publish(host: Host, settings: AzCheckSettings, report: ReportInpu
   const overflow = emitAnnotations(report.findings.map(toAnnotation), (a) => host.annotate(a));
   await host.appendSummary(summaryMarkdown(report, overflow));
   await writeJsonFile(settings.reportPath, jsonReport(report));
-  if (settings.sarifPath) await writeJsonFile(settings.sarifPath, sarifReport(report.findings));
+  if (settings.sarifPath) await writeSarif(host, settings, settings.sarifPath, report);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const f of report.findings) counts[f.severity] += 1;
   host.setOutput('findings-count', report.findings.filter((f) => f.ruleId !== 'AZ000').length);
@@ -174,6 +213,33 @@ async function publish(host: Host, settings: AzCheckSettings, report: ReportInpu
   host.setOutput('result', report.result);
   host.setOutput('report-path', settings.reportPath);
   if (settings.sarifPath) host.setOutput('sarif-path', settings.sarifPath);
+}
+
+/** Every finding, suppressed ones included (marked), within GitHub's limits; says what was left out. */
+async function writeSarif(
+  host: Host,
+  settings: AzCheckSettings,
+  path: string,
+  report: ReportInput,
+): Promise<void> {
+  const sarif = sarifReport([...report.findings, ...report.suppressed], {
+    readText: (file) => readTextOrUndefined(join(host.workspace, file)),
+    ...(settings.sarifCategory ? { category: settings.sarifCategory } : {}),
+  });
+  if (sarif.omitted > 0) {
+    host.log.warning(
+      `${sarif.omitted} result(s) left out of the SARIF file to stay within GitHub's limits (25,000 results, 10 MB gzipped): the least severe first; the JSON report has every finding`,
+    );
+  }
+  await writeJsonFile(path, sarif.log);
+}
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export const azCheckGate: GateDefinition = {

@@ -1,4 +1,5 @@
 import { type Analysis, ID_PLACEHOLDER } from './analysis.js';
+import { eksctlFix } from './placements.js';
 import { asList, child, type MapNode, type Node, stringValue } from './tree.js';
 
 /**
@@ -11,6 +12,8 @@ export const ZONE_LABELS = new Set(['topology.kubernetes.io/zone', 'failure-doma
 const ZONE_ID_LABEL = 'topology.k8s.aws/zone-id';
 const EKSCTL_API = /^eksctl\.io\//;
 const EKSCTL_NODE_GROUPS = ['nodeGroups', 'managedNodeGroups'];
+// Both take names: AZ names, and Local Zone names (eksctl v1alpha5 types.go).
+const EKSCTL_ZONE_FIELDS = ['availabilityZones', 'localZones'];
 const CDK_AZ_CONTEXT = /^availability-zones:account=(\d+):region=([a-z0-9-]+)/;
 
 export function analyzeKubernetes(root: Node, analysis: Analysis): void {
@@ -47,21 +50,23 @@ export function isEksctlConfig(root: Node): boolean {
 }
 
 export function analyzeEksctl(root: Node, analysis: Analysis): void {
-  const fix = () =>
-    `eksctl takes AZ names: generate this list per account from the AZ IDs (aws ec2 describe-availability-zones --zone-ids ${ID_PLACEHOLDER}), or give existing subnets by ID under vpc.subnets`;
-  analysis.placementValue(child(root, 'availabilityZones'), {
-    rule: 'AZ003',
-    where: 'availabilityZones',
-    fix,
-  });
+  for (const attribute of EKSCTL_ZONE_FIELDS) {
+    analysis.placementValue(child(root, attribute), {
+      rule: 'AZ003',
+      where: attribute,
+      fix: () => eksctlFix('ClusterConfig', attribute),
+    });
+  }
   for (const groups of EKSCTL_NODE_GROUPS) {
     for (const group of asList(child(root, groups))) {
       const name = stringValue(child(group, 'name')) ?? '?';
-      analysis.placementValue(child(group, 'availabilityZones'), {
-        rule: 'AZ003',
-        where: `availabilityZones of ${groups} ${name}`,
-        fix,
-      });
+      for (const attribute of EKSCTL_ZONE_FIELDS) {
+        analysis.placementValue(child(group, attribute), {
+          rule: 'AZ003',
+          where: `${attribute} of ${groups} ${name}`,
+          fix: () => eksctlFix(groups, attribute),
+        });
+      }
     }
   }
 }

@@ -1,16 +1,12 @@
 import type { Annotation } from '../../../core/report/annotations.js';
 import { formatLocation } from '../../../core/report/annotations.js';
-import { type SarifLevel, type SarifRule, sarifLog } from '../../../core/report/sarif.js';
 import { code, details, heading, RESULT_ICONS, sections, table } from '../../../core/report/summary.js';
 import { VERSION } from '../../../core/version.js';
 import type { Finding } from './findings.js';
 import type { Resolution } from './resolve.js';
-import { RULES, type Severity } from './rules.js';
+import type { Severity } from './rules.js';
 
 /** Annotations, job summary, SARIF and the JSON report, all from the same findings. */
-export const INFORMATION_URI =
-  'https://github.com/resilience-gates/resilience-gates/tree/main/actions/az-check';
-export const SARIF_CATEGORY = 'az-check';
 /** Summary rows beyond this go to the JSON report and SARIF only (the summary is capped at 1 MiB). */
 export const MAX_SUMMARY_ROWS = 200;
 
@@ -110,38 +106,6 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   for (const f of findings) counts[f.severity] += 1;
   return counts;
-}
-
-const SARIF_LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', note: 'note' };
-
-export function sarifReport(findings: readonly Finding[]): Record<string, unknown> {
-  const rules: SarifRule[] = RULES.map((rule) => ({
-    id: rule.id,
-    name: rule.name,
-    shortDescription: rule.title,
-    fullDescription: rule.description,
-    help: `${rule.description}\n\nFix: ${rule.fix}`,
-    helpUri: `${INFORMATION_URI}#${rule.id.toLowerCase()}-${rule.name}`,
-    level: rule.severity === 'by-region' ? 'error' : SARIF_LEVEL[rule.severity],
-    tags: ['availability-zones', 'reliability'],
-  }));
-  return sarifLog({
-    toolName: 'az-check',
-    informationUri: INFORMATION_URI,
-    category: SARIF_CATEGORY,
-    rules,
-    results: findings.map((f) => ({
-      ruleId: f.ruleId,
-      level: SARIF_LEVEL[f.severity],
-      message: `${f.message}. Fix: ${f.fix}`,
-      file: f.file,
-      startLine: f.line,
-      startColumn: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      snippet: f.snippet || f.message,
-    })),
-  });
 }
 
 export function jsonReport(input: ReportInput): Record<string, unknown> {

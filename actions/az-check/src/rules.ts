@@ -48,7 +48,7 @@ export const RULES: readonly Rule[] = [
     severity: 'by-region',
     description:
       'The field (EBS volume, instance, RDS, Auto Scaling, ...) accepts only AZ names, so the name must be right for each account it is deployed to.',
-    fix: 'Resolve the name from an AZ ID: data "aws_availability_zone" "x" { zone_id = "use1-az1" } and use data.aws_availability_zone.x.name; in CloudFormation place by a subnet created with AvailabilityZoneId, or take the name from a per-account parameter.',
+    fix: 'Use the resource\'s own alternative where it has one (a subnet or subnet group created with an AZ ID); otherwise resolve the name from an AZ ID (Terraform: data "aws_availability_zone" "x" { zone_id = "use1-az1" } and data.aws_availability_zone.x.name) or take it from a per-account parameter. An EBS volume or a dedicated host has no subnet.',
   },
   {
     id: 'AZ003',

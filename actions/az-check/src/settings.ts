@@ -5,6 +5,7 @@ import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { defaultReportPath, resolveReportPath } from '../../../core/report/json.js';
 import { GLOB_CHARACTERS } from './files.js';
+import { parseZoneMap } from './fix.js';
 import type { Severity } from './rules.js';
 
 /**
@@ -39,12 +40,18 @@ export interface AzCheckSettings {
   configPath: string;
   configRequired: boolean;
   sarifPath?: string;
+  /** `automationDetails.id` of the SARIF run; undefined: none, so upload-sarif's category applies. */
+  sarifCategory?: string;
   reportPath: string;
   /** Undefined when the input is not set: `.az-check.yml` may set it, else off. */
   scanComments?: boolean;
   /** Severity of `by-region` rules in uniformly mapped regions; undefined: config, else warning. */
   uniformRegionSeverity?: Severity;
   resolve: boolean;
+  /** Rewrite fixable findings in place (fix.ts); the verdict still judges the files as found. */
+  fix: boolean;
+  /** AZ name -> AZ ID, for `fix` (and before `resolve`'s answers). */
+  zoneMap: Map<string, string>;
   roleArns: string[];
   /** Set when `resolve` is true. */
   aws?: AwsSettings;
@@ -59,11 +66,14 @@ export const INPUT_NAMES = [
   'fail-on',
   'config',
   'sarif-path',
+  'sarif-category',
   'report-path',
   'scan-comments',
   'uniform-region-severity',
   'working-directory',
   'resolve',
+  'fix',
+  'zone-map',
   'role-arns',
   'region',
   'endpoint-url',
@@ -103,6 +113,7 @@ export function readSettings(
     configPath: absolute(configInput ?? DEFAULT_CONFIG_FILE, root),
     configRequired: configInput !== undefined && configInput !== DEFAULT_CONFIG_FILE,
     ...(sarif ? { sarifPath: resolveReportPath(sarif, workspace) } : {}),
+    ...optionalSetting('sarifCategory', sarifCategory(inputs)),
     reportPath: resolveReportPath(
       inputs.optional('report-path') ?? defaultReportPath('az-check', env, workspace),
       workspace,
@@ -117,6 +128,8 @@ export function readSettings(
         inputs.enumeration('uniform-region-severity', SEVERITIES, 'warning'),
     ),
     resolve,
+    fix: inputs.boolean('fix', false),
+    zoneMap: parseZoneMap(inputs.list('zone-map')),
     roleArns: readRoleArns(inputs),
     ...(resolve ? { aws: readAwsSettings(inputs, withStsRegionFallback(env)) } : {}),
   };
@@ -168,6 +181,17 @@ function checkedPaths(paths: string[], root: string): string[] {
 
 function absolute(path: string, base: string): string {
   return isAbsolute(path) ? path : join(base, path);
+}
+
+/** `a/b` or `a/b/`: written as `a/b/` (category `a/b`, no run id), as upload-sarif writes it. */
+function sarifCategory(inputs: Inputs): string | undefined {
+  const value = inputs.optional('sarif-category');
+  if (value === undefined) return undefined;
+  const category = value.trim().replace(/\/+$/, '');
+  if (category === '' || /\s/.test(category)) {
+    throw invalidInput('sarif-category', value, 'use a name without spaces, like az-check/infra');
+  }
+  return category;
 }
 
 function readRoleArns(inputs: Inputs): string[] {

@@ -1,4 +1,5 @@
 import { type Analysis, ID_PLACEHOLDER, type Placement } from './analysis.js';
+import { pickFix, placementFor, terraformFix } from './placements.js';
 import { asList, child, type MapNode, type Node, stringValue } from './tree.js';
 import type { ZoneName } from './zones.js';
 
@@ -8,11 +9,6 @@ import type { ZoneName } from './zones.js';
  * the same shape from their `configuration` section (what the author wrote), not from planned
  * values, which also hold every computed zone name of existing resources.
  */
-
-/** Resource attributes that have an AZ ID twin: the fix names the twin. */
-const ID_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  aws_subnet: { availability_zone: 'availability_zone_id' },
-};
 
 /** Data sources whose name arguments have ID twins. */
 const DATA_ID_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -34,11 +30,9 @@ const ID_FILTERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 const ZONE_ATTRIBUTE = /(^|_)availability_zones?(_name)?$/;
 const VPC_MODULE_SOURCE = /terraform-aws-modules\/vpc\//;
 
-function nameOnlyFix(zone: ZoneName): string {
-  return (
-    `This field takes names only: resolve it from an AZ ID with data "aws_availability_zone" "zone" { zone_id = "${ID_PLACEHOLDER}" } ` +
-    `and use data.aws_availability_zone.zone.name (the ID of ${zone.text} differs per account), or place the resource by subnet_id`
-  );
+/** A filter on a name-only field of a data source: the name must come from an ID. */
+function filterFix(zone: ZoneName): string {
+  return `This filter takes names only: resolve it from an AZ ID with data "aws_availability_zone" "zone" { zone_id = "${ID_PLACEHOLDER}" } and filter on data.aws_availability_zone.zone.name (the ID of ${zone.text} differs per account)`;
 }
 
 /** Maps of `key -> map`, whether written as HCL blocks, JSON objects or JSON arrays of objects. */
@@ -78,24 +72,30 @@ export function analyzeTerraform(root: Node, analysis: Analysis): void {
 
 function resource(type: string, name: string, body: MapNode, analysis: Analysis): void {
   zoneAttributes(body, `${type}.${name}`, analysis, (attribute) => {
-    const twin = ID_ATTRIBUTES[type]?.[attribute];
-    if (twin) {
-      return { rule: 'AZ001', fix: () => `Use ${twin} = "${ID_PLACEHOLDER}" instead of ${attribute}` };
+    const pick = pickFix('terraform', type, attribute);
+    const idAttribute = placementFor('terraform', type, attribute)?.idAttribute;
+    if (idAttribute) {
+      const rewrite = { attribute, idAttribute };
+      return { rule: 'AZ001', fix: () => terraformFix(type, attribute, ''), pick, rewrite };
     }
-    return { rule: 'AZ002', fix: nameOnlyFix };
+    return { rule: 'AZ002', fix: (zone) => terraformFix(type, attribute, zone.text), pick };
   });
 }
+
+type AttributePlacement = Pick<Placement, 'rule' | 'fix' | 'rewrite'> & { pick?: string };
 
 /** Walks a body and its nested blocks (placement, launch_template ...) for zone attributes. */
 function zoneAttributes(
   body: MapNode,
   address: string,
   analysis: Analysis,
-  placementFor: (attribute: string) => Pick<Placement, 'rule' | 'fix'>,
+  placementFor: (attribute: string) => AttributePlacement,
 ): void {
   for (const e of body.entries) {
     if (ZONE_ATTRIBUTE.test(e.key)) {
-      analysis.placementValue(e.value, { ...placementFor(e.key), where: `${e.key} of ${address}` });
+      const { pick, ...placement } = placementFor(e.key);
+      if (pick && analysis.accountDependentPick(e.value, undefined, pick)) continue;
+      analysis.placementValue(e.value, { ...placement, where: `${e.key} of ${address}` });
     } else {
       for (const nested of maps(e.value)) zoneAttributes(nested, address, analysis, placementFor);
     }
@@ -110,6 +110,7 @@ function dataSource(type: string, name: string, body: MapNode, analysis: Analysi
       analysis.placementValue(e.value, {
         rule: 'AZ001',
         where: `${e.key} of ${address}`,
+        ...(e.key.endsWith('s') ? {} : { rewrite: { attribute: e.key, idAttribute: twin } }),
         fix: () =>
           `Use ${twin} = ${e.key.endsWith('s') ? `["${ID_PLACEHOLDER}"]` : `"${ID_PLACEHOLDER}"`} instead of ${e.key}`,
       });
@@ -122,7 +123,7 @@ function dataSource(type: string, name: string, body: MapNode, analysis: Analysi
     analysis.placementValue(child(filter, 'values'), {
       rule: twin ? 'AZ001' : 'AZ002',
       where: `filter "${filterName}" of ${address}`,
-      fix: twin ? () => `Filter by name = "${twin}" with values = ["${ID_PLACEHOLDER}"]` : nameOnlyFix,
+      fix: twin ? () => `Filter by name = "${twin}" with values = ["${ID_PLACEHOLDER}"]` : filterFix,
     });
   }
 }

@@ -213,6 +213,23 @@ export function zoneExists(zone: ZoneToken): boolean | undefined {
 }
 
 /** `us-east-1` -> `use1`, for suggestions like `use1-azN`. */
+/**
+ * The shape of a zone name's ID, for fix texts offline: `use1-az…` for an AZ, `usw2-lax1-az…` for
+ * a Local Zone, `use1-wl1-bos-wlz…` for a Wavelength Zone (a Local Zone's ID is not `usw2-az…`).
+ */
+export function idPlaceholderFor(zone: ZoneName): string | undefined {
+  const prefix = idPrefixFor(zone.region);
+  if (!prefix) return undefined;
+  const local = zone.zoneType === 'local-zone' ? LOCAL_ZONE_NAME.exec(zone.text) : null;
+  if (local) return `${prefix}-${local[2]}${local[3]}-az…`;
+  const wavelength = zone.zoneType === 'wavelength-zone' ? WAVELENGTH_GROUP.exec(zone.text) : null;
+  if (wavelength) return `${prefix}-${wavelength[1]}-${wavelength[2]}-wlz…`;
+  return `${prefix}-az…`;
+}
+
+// The `wl1` group and the city of a Wavelength Zone name.
+const WAVELENGTH_GROUP = /-(wl\d)-([a-z]{3,})-wlz-\d+$/;
+
 export function idPrefixFor(region: string): string | undefined {
   return REGIONS.get(region)?.idPrefix;
 }
