@@ -62,7 +62,7 @@ export async function hasCommit(git: SimpleGit, sha: string): Promise<boolean> {
   }
 }
 
-export async function isShallow(git: SimpleGit): Promise<boolean> {
+async function isShallow(git: SimpleGit): Promise<boolean> {
   return (await git.raw(['rev-parse', '--is-shallow-repository'])) === 'true';
 }
 
@@ -113,17 +113,18 @@ export async function fetchMissingCommits(
 
 export interface MergeBaseOptions extends FetchOptions {
   /**
-   * Deepen until the range is exact, not only until a merge base appears: with the shallow
-   * boundary above the merge base, `head ^base` can list commits that are already on the base
-   * (their path from the base is cut) and counts of either side are wrong.
+   * Deepen until these ranges are exact, not only until a merge base appears: with the shallow
+   * boundary cutting the base's history, `head ^base` can list commits that are already on the
+   * base (their path from the base is cut) and counts are wrong. 'head' makes `head ^base` exact;
+   * 'both' also `base ^head` (what "N commits behind" counts).
    */
-  exactRange?: boolean;
+  exact?: 'head' | 'both';
 }
 
 /**
- * Deepens a shallow clone until `base` and `head` share a merge base (and, with `exactRange`,
- * until no shallow-boundary commit lies above it), doubling the depth each round. Returns the
- * merge base, or undefined when the histories are unrelated.
+ * Deepens a shallow clone until `base` and `head` share a merge base (and, with `exact`, until
+ * the ranges are those of the full graph; see rangeCut), doubling the depth each round. Returns
+ * the merge base, or undefined when the histories are unrelated.
  */
 export async function ensureMergeBase(
   git: SimpleGit,
@@ -139,7 +140,7 @@ export async function ensureMergeBase(
     const bases = await mergeBases(git, base, head);
     const shallow = await shallowBoundary(git);
     if (shallow.size === 0) return bases[0];
-    const why = await whyDeepen(git, [base, head], bases, shallow, options);
+    const why = await whyDeepen(git, base, head, bases, shallow, options);
     if (!why) return bases[0];
     log.info(`${why} of ${short(base)} and ${short(head)}: deepening by ${deepenBy}`);
     await git.raw([...fetchArgs(options), `--deepen=${deepenBy}`, remote, base, head]);
@@ -153,18 +154,54 @@ export async function ensureMergeBase(
 /** Why the local graph cannot answer yet, or undefined when it can. */
 async function whyDeepen(
   git: SimpleGit,
-  tips: readonly string[],
+  base: string,
+  head: string,
   bases: readonly string[],
   shallow: ReadonlySet<string>,
   options: MergeBaseOptions,
 ): Promise<string | undefined> {
   if (bases.length === 0) return 'No merge base in the shallow history yet';
-  if (!options.exactRange) return undefined;
-  // Every commit either tip has that the merge bases lack: none may be a boundary commit, whose
-  // parents (and whatever lies beyond them) the local graph does not know.
-  const above = await git.raw(['rev-list', ...tips, ...bases.map((b) => `^${b}`), '--']);
-  const cut = above.split('\n').some((sha) => shallow.has(sha));
-  return cut ? 'The shallow boundary lies above the merge base' : undefined;
+  if (!options.exact) return undefined;
+  const cut = await rangeCut(git, head, base, shallow);
+  if (cut || options.exact === 'head') return cut;
+  return rangeCut(git, base, head, shallow);
+}
+
+/**
+ * Whether `include ^exclude` may still differ from the full graph's answer. A commit X is listed
+ * wrongly when it is truly reachable from `exclude` but the local path is cut: then X is a true
+ * ancestor of a boundary commit S that `exclude` reaches. If S is locally reachable from X (from
+ * every lowest commit of the range, whose ancestors X's are), X would be both S's ancestor and its
+ * descendant: impossible. So the range is exact when it holds no boundary commit (its own history
+ * would be missing) and every boundary commit `exclude` reaches lies behind each lowest commit.
+ */
+async function rangeCut(
+  git: SimpleGit,
+  include: string,
+  exclude: string,
+  shallow: ReadonlySet<string>,
+): Promise<string | undefined> {
+  const range = await commitParents(git, [include, `^${exclude}`]);
+  if ([...range.keys()].some((sha) => shallow.has(sha))) return 'The shallow boundary cuts the range';
+  const lowest = [...range].filter(([, parents]) => !parents.some((parent) => range.has(parent)));
+  for (const [sha] of lowest) {
+    const behind = await commitParents(git, [exclude, `^${sha}`]);
+    if ([...behind.keys()].some((commit) => shallow.has(commit))) {
+      return 'The shallow boundary lies above the merge base';
+    }
+  }
+  return undefined;
+}
+
+/** sha -> parents for the commits `revisions` select, from one `git rev-list --parents`. */
+async function commitParents(git: SimpleGit, revisions: readonly string[]): Promise<Map<string, string[]>> {
+  const output = await git.raw(['rev-list', '--parents', '--end-of-options', ...revisions, '--']);
+  const parents = new Map<string, string[]>();
+  for (const line of output.split('\n')) {
+    const [sha, ...rest] = line.split(' ');
+    if (sha) parents.set(sha, rest);
+  }
+  return parents;
 }
 
 export function short(sha: string): string {
@@ -389,22 +426,6 @@ export async function shallowBoundary(git: SimpleGit): Promise<Set<string>> {
   } catch {
     return new Set();
   }
-}
-
-/**
- * Completes a shallow clone (blobless): used when a range's side branches reach below the
- * shallow boundary even though the merge base was found.
- */
-export async function fetchFullHistory(
-  git: SimpleGit,
-  shas: readonly string[],
-  log: Logger,
-  remote = DEFAULT_REMOTE,
-  options: FetchOptions = {},
-): Promise<void> {
-  if (!(await isShallow(git))) return;
-  log.info('Part of the history is below the shallow-clone boundary: fetching the full history');
-  await git.raw([...fetchArgs(options), '--unshallow', remote, ...shas]);
 }
 
 /**

@@ -178,8 +178,8 @@ async function checkFeatureBranch(context: Context, target: FeatureTarget): Prom
   const rules = sharedHeadRules(context, target, headName, notes);
   const { history, source } =
     target.kind === 'local'
-      ? { history: await localHistory(context, baseName, target.head), source: 'git' as const }
-      : await pullRequestHistory(context, target, notes);
+      ? { history: await localHistory(context, baseName, target.head, rules), source: 'git' as const }
+      : await pullRequestHistory(context, target, rules, notes);
   const branchNames = { base: baseName, head: headName ?? 'HEAD', remote: settings.remote };
   const exempt = await commitExemptions(context, history.commits, notes);
   const violations = pullRequestViolations(history, branchNames, rules, exempt);
@@ -271,11 +271,16 @@ async function featureNames(context: Context, target: FeatureTarget): Promise<Fe
   return { baseName, headName };
 }
 
-async function localHistory(context: Context, base: string, head: string): Promise<BranchHistory> {
+async function localHistory(
+  context: Context,
+  base: string,
+  head: string,
+  rules: Settings['rules'],
+): Promise<BranchHistory> {
   const baseSha = await resolveRevision(context, 'base', base);
   const headSha = await resolveRevision(context, 'head', head);
-  const { log } = context.clients;
-  return collectBranchHistory(requireGit(context), baseSha, headSha, log, context.settings.remote);
+  const range = { baseSha, headSha, behind: rules.requireRebased };
+  return collectBranchHistory(requireGit(context), range, context.clients.log, context.settings.remote);
 }
 
 function requireGit(context: Context): SimpleGit {
@@ -313,15 +318,16 @@ interface CollectedHistory {
 async function pullRequestHistory(
   context: Context,
   target: Extract<Target, { kind: 'pull-request' }>,
+  rules: Settings['rules'],
   notes: string[],
 ): Promise<CollectedHistory> {
   return withFallback(
     context,
     async (git) => {
-      const base = await currentBaseTip(context, git, target);
-      const head = await resolveRevision(context, 'head', target.head.revision);
-      const { log } = context.clients;
-      return collectBranchHistory(git, base, head, log, context.settings.remote);
+      const baseSha = await currentBaseTip(context, git, target);
+      const headSha = await resolveRevision(context, 'head', target.head.revision);
+      const range = { baseSha, headSha, behind: rules.requireRebased };
+      return collectBranchHistory(git, range, context.clients.log, context.settings.remote);
     },
     async (api) => {
       const comparison = await api.compare(target.base.revision, target.head.revision);
@@ -406,9 +412,11 @@ async function checkMergeGroup(
   const { history, source } = await withFallback(
     context,
     async (git) => {
-      const base = await resolveRevision(context, 'base', target.base.revision);
-      const head = await resolveRevision(context, 'head', target.head.revision);
-      return collectBranchHistory(git, base, head, context.clients.log, settings.remote);
+      const baseSha = await resolveRevision(context, 'base', target.base.revision);
+      const headSha = await resolveRevision(context, 'head', target.head.revision);
+      // A merge queue keeps its branches up to date: "behind" is never asked (see mergeGroupViolations).
+      const range = { baseSha, headSha, behind: false };
+      return collectBranchHistory(git, range, context.clients.log, settings.remote);
     },
     async (api) => {
       const comparison = await api.compare(target.base.revision, target.head.revision);
