@@ -111,20 +111,9 @@ export async function fetchMissingCommits(
   await git.raw([...fetchArgs(options), ...depthArgs, remote, ...missing]);
 }
 
-export interface MergeBaseOptions extends FetchOptions {
-  /**
-   * Deepen until these ranges are exact, not only until a merge base appears: with the shallow
-   * boundary cutting the base's history, `head ^base` can list commits that are already on the
-   * base (their path from the base is cut) and counts are wrong. 'head' makes `head ^base` exact;
-   * 'both' also `base ^head` (what "N commits behind" counts).
-   */
-  exact?: 'head' | 'both';
-}
-
 /**
- * Deepens a shallow clone until `base` and `head` share a merge base (and, with `exact`, until
- * the ranges are those of the full graph; see rangeCut), doubling the depth each round. Returns
- * the merge base, or undefined when the histories are unrelated.
+ * Deepens a shallow clone until `base` and `head` share a merge base. Returns the merge base, or
+ * undefined when the histories are unrelated.
  */
 export async function ensureMergeBase(
   git: SimpleGit,
@@ -132,39 +121,60 @@ export async function ensureMergeBase(
   head: string,
   log: Logger,
   remote = DEFAULT_REMOTE,
-  options: MergeBaseOptions = {},
+  options: FetchOptions = {},
 ): Promise<string | undefined> {
-  await fetchMissingCommits(git, [base, head], log, remote, options);
-  let deepenBy = INITIAL_DEEPEN_COMMITS;
-  for (let round = 0; round < MAX_DEEPEN_ROUNDS; round += 1) {
-    const bases = await mergeBases(git, base, head);
-    const shallow = await shallowBoundary(git);
-    if (shallow.size === 0) return bases[0];
-    const why = await whyDeepen(git, base, head, bases, shallow, options);
-    if (!why) return bases[0];
-    log.info(`${why} of ${short(base)} and ${short(head)}: deepening by ${deepenBy}`);
-    await git.raw([...fetchArgs(options), `--deepen=${deepenBy}`, remote, base, head]);
-    deepenBy *= 2;
-  }
-  log.info('Still no exact range after deepening: fetching the full history');
-  await git.raw([...fetchArgs(options), '--unshallow', remote, base, head]);
+  await deepenUntil(git, [base, head], log, remote, options, async () =>
+    (await mergeBases(git, base, head)).length === 0 ? 'No merge base in the shallow history yet' : undefined,
+  );
   return mergeBase(git, base, head);
 }
 
-/** Why the local graph cannot answer yet, or undefined when it can. */
-async function whyDeepen(
+/**
+ * Deepens a shallow clone until `head ^base` (and with 'both', `base ^head`) lists exactly what
+ * the full graph would (see rangeCut). A merge base alone is not enough: with the boundary
+ * cutting the base's history, the range can hold commits that are already on the base. Nothing
+ * is asked of a complete clone.
+ */
+export async function ensureExactRange(
   git: SimpleGit,
   base: string,
   head: string,
-  bases: readonly string[],
-  shallow: ReadonlySet<string>,
-  options: MergeBaseOptions,
-): Promise<string | undefined> {
-  if (bases.length === 0) return 'No merge base in the shallow history yet';
-  if (!options.exact) return undefined;
-  const cut = await rangeCut(git, head, base, shallow);
-  if (cut || options.exact === 'head') return cut;
-  return rangeCut(git, base, head, shallow);
+  log: Logger,
+  remote = DEFAULT_REMOTE,
+  options: FetchOptions & { exact: 'head' | 'both' },
+): Promise<void> {
+  await deepenUntil(git, [base, head], log, remote, options, async (shallow) => {
+    const cut = await rangeCut(git, head, base, shallow);
+    if (cut || options.exact === 'head') return cut;
+    return rangeCut(git, base, head, shallow);
+  });
+}
+
+/**
+ * Fetches the tips, then deepens (doubling the depth each round) while `why` names a reason the
+ * local graph cannot answer yet; after MAX_DEEPEN_ROUNDS the full history is fetched.
+ */
+async function deepenUntil(
+  git: SimpleGit,
+  tips: readonly string[],
+  log: Logger,
+  remote: string,
+  options: FetchOptions,
+  why: (shallow: ReadonlySet<string>) => Promise<string | undefined>,
+): Promise<void> {
+  await fetchMissingCommits(git, tips, log, remote, options);
+  let deepenBy = INITIAL_DEEPEN_COMMITS;
+  for (let round = 0; round < MAX_DEEPEN_ROUNDS; round += 1) {
+    const shallow = await shallowBoundary(git);
+    if (shallow.size === 0) return;
+    const reason = await why(shallow);
+    if (!reason) return;
+    log.info(`${reason} of ${tips.map(short).join(' and ')}: deepening by ${deepenBy}`);
+    await git.raw([...fetchArgs(options), `--deepen=${deepenBy}`, remote, ...tips]);
+    deepenBy *= 2;
+  }
+  log.info('Still not answerable after deepening: fetching the full history');
+  await git.raw([...fetchArgs(options), '--unshallow', remote, ...tips]);
 }
 
 /**

@@ -275,8 +275,13 @@ describe.concurrent('branch-policy bundle (e2e)', () => {
       `git merge --no-ff -m 'Restore commits dropped by force push ${short(before)}' ${before}\ngit push origin main`,
     );
     expect(step.failure).toMatch(
-      /^2 branch policy violations on the push to main \([0-9a-f]{7} -> [0-9a-f]{7}\): no-force-push \([0-9a-f]{7} dropped by a force push to main .*\); 1 more violation in the summary$/,
+      /^2 branch policy violations on the push to main \([0-9a-f]{7} -> [0-9a-f]{7}\): no-force-push \([0-9a-f]{7} dropped by a force push to main .*\); 1 more violation$/,
     );
+    // The line heads the job summary too, which must not send readers to itself (issue 14).
+    expect(step.summary.split('\n', 1)[0]).toMatch(
+      /^## .*branch-policy: 2 branch policy violations .*; 1 more violation$/,
+    );
+    expect(step.summary).not.toMatch(/in the summary/);
   });
 
   it('pull_request from a fork whose head ref is main: the merge and fixup rules still apply', async ({

@@ -1,11 +1,11 @@
 import type { SimpleGit } from 'simple-git';
 import {
   countCommits,
-  ensureMergeBase,
+  ensureExactRange,
   fetchMissingCommits,
   isAncestor,
   listCommits,
-  type MergeBaseOptions,
+  short,
 } from '../../../core/git.js';
 import type { Logger } from '../../../core/log.js';
 import type { BranchHistory, PushHistory } from './rules.js';
@@ -16,9 +16,14 @@ export const HISTORY_FETCH = { filter: 'tree:0' } as const;
 /**
  * History collection with git. From the default actions/checkout (depth 1, at GitHub's synthetic
  * merge commit) it fetches the two tips it was given and deepens until the range `head ^base` is
- * exact (the shallow boundary below the merge base: see ensureMergeBase), and `base ^head` too
- * when `behind` is wanted (require-rebased counts it); on a full clone nothing is fetched. Each
- * range is read with one `git log` call whatever its size.
+ * exact (see ensureMergeBase); on a full clone nothing is fetched. Each range is read with one
+ * `git log` call whatever its size.
+ *
+ * Once `head ^base` is exact, "is the base in the branch" is answered by the local graph: a path
+ * from the head down to the base runs through the range (every commit on it but the base descends
+ * from the base), and the range's commits carry their true parents. Only the count of commits
+ * behind, for the require-rebased message, needs `base ^head` exact too: that deepening happens
+ * only for a branch that is not rebased.
  */
 export async function collectBranchHistory(
   git: SimpleGit,
@@ -27,14 +32,21 @@ export async function collectBranchHistory(
   remote: string,
 ): Promise<BranchHistory> {
   const { baseSha, headSha } = range;
-  const exact: MergeBaseOptions = { ...HISTORY_FETCH, exact: range.behind ? 'both' : 'head' };
-  const mergeBase = await ensureMergeBase(git, baseSha, headSha, log, remote, exact);
-  if (!mergeBase) log.warning(`${baseSha} and ${headSha} share no history: every head commit is checked`);
+  await ensureExactRange(git, baseSha, headSha, log, remote, { ...HISTORY_FETCH, exact: 'head' });
   const commits = await listCommits(git, [headSha, `^${baseSha}`]);
-  if (!range.behind) return { baseSha, headSha, commits, complete: true, baseIsAncestor: true, behindBy: 0 };
-  // merge-base(base, head) = base already says "rebased"; ask git again only when it does not.
-  const baseIsAncestor = mergeBase === baseSha || (await isAncestor(git, baseSha, headSha));
-  const behindBy = baseIsAncestor ? 0 : await countCommits(git, baseSha, headSha);
+  const root = commits.find((commit) => commit.parents.length === 0);
+  if (root) {
+    log.warning(
+      `${short(headSha)} has history ${short(baseSha)} does not share (root ${short(root.sha)}): all of it is checked`,
+    );
+  }
+  // No second git call: the range is exact and its commits carry their true parents.
+  const baseIsAncestor = headSha === baseSha || commits.some((commit) => commit.parents.includes(baseSha));
+  if (baseIsAncestor || !range.behind) {
+    return { baseSha, headSha, commits, complete: true, baseIsAncestor, behindBy: 0 };
+  }
+  await ensureExactRange(git, baseSha, headSha, log, remote, { ...HISTORY_FETCH, exact: 'both' });
+  const behindBy = await countCommits(git, baseSha, headSha);
   return { baseSha, headSha, commits, complete: true, baseIsAncestor, behindBy };
 }
 
@@ -67,7 +79,7 @@ export async function collectPushHistory(
   await fetchMissingCommits(git, [push.after], log, remote, HISTORY_FETCH);
   await fetchPreviousTip(git, push.before, log, remote);
   // Both ranges exact: what was dropped (before ^after) and what arrived (after ^before).
-  await ensureMergeBase(git, push.after, push.before, log, remote, { ...HISTORY_FETCH, exact: 'both' });
+  await ensureExactRange(git, push.before, push.after, log, remote, { ...HISTORY_FETCH, exact: 'both' });
   // The graph decides, not the event's `forced` flag: a forced push can be a fast-forward.
   const rewritten = !(await isAncestor(git, push.before, push.after));
   const dropped = rewritten ? await listCommits(git, [push.before, `^${push.after}`]) : [];
