@@ -141,8 +141,16 @@ export async function ensureExactRange(
   head: string,
   log: Logger,
   remote = DEFAULT_REMOTE,
-  options: FetchOptions & { exact: 'head' | 'both' },
+  options: FetchOptions & { exact: 'head' | 'both'; headCommits?: number },
 ): Promise<void> {
+  await fetchMissingCommits(git, [base, head], log, remote, options);
+  if (options.headCommits !== undefined && (await isShallow(git))) {
+    // The pull request says how many commits the head has over the base: fetching that many
+    // from the head alone (plus the base below them) usually settles it in one small fetch,
+    // where deepening both tips pulls in the base's merged topics too (3 s against 0.1 s on
+    // git/git). A wrong count only costs the rounds below: rangeCut still decides.
+    await git.raw([...fetchArgs(options), `--depth=${options.headCommits + 1}`, remote, head]);
+  }
   await deepenUntil(git, [base, head], log, remote, options, async (shallow) => {
     const cut = await rangeCut(git, head, base, shallow);
     if (cut || options.exact === 'head') return cut;

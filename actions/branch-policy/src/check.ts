@@ -327,7 +327,7 @@ async function pullRequestHistory(
     async (git) => {
       const baseSha = await currentBaseTip(context, git, target);
       const headSha = await resolveRevision(context, 'head', target.head.revision);
-      const range = { baseSha, headSha, behind: rules.requireRebased };
+      const range = { baseSha, headSha, behind: rules.requireRebased, headCommits: target.commitCount };
       return collectBranchHistory(git, range, context.clients.log, context.settings.remote);
     },
     async (api) => {

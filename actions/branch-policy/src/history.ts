@@ -27,12 +27,16 @@ export const HISTORY_FETCH = { filter: 'tree:0' } as const;
  */
 export async function collectBranchHistory(
   git: SimpleGit,
-  range: { baseSha: string; headSha: string; behind: boolean },
+  range: { baseSha: string; headSha: string; behind: boolean; headCommits?: number },
   log: Logger,
   remote: string,
 ): Promise<BranchHistory> {
-  const { baseSha, headSha } = range;
-  await ensureExactRange(git, baseSha, headSha, log, remote, { ...HISTORY_FETCH, exact: 'head' });
+  const { baseSha, headSha, headCommits } = range;
+  await ensureExactRange(git, baseSha, headSha, log, remote, {
+    ...HISTORY_FETCH,
+    exact: 'head',
+    headCommits,
+  });
   const commits = await listCommits(git, [headSha, `^${baseSha}`]);
   const root = commits.find((commit) => commit.parents.length === 0);
   if (root) {
