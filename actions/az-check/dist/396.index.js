@@ -1,0 +1,1 @@
+export const id=396,ids=[396],modules={2396:((M,_,s)=>{s.r(_),s.d(_,{sdkClients:()=>c});var t=s(7118),O=s.n(t),E=s(1748),P=s.n(E),n=s(2175);function c(o,d){const l=o.aws;return{sts:()=>new E.STSClient((0,n.BE)("STS","az-check",l,d)),ec2:(D,C)=>new t.EC2Client({...(0,n.BE)("EC2","az-check",{...l,region:D},d),...C?{credentials:C}:{}})}}})};

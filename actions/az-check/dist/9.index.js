@@ -1,1 +1,0 @@
-export const id=9,ids=[9],modules={1009:((M,_,s)=>{s.r(_),s.d(_,{sdkClients:()=>c});var t=s(7988),O=s.n(t),E=s(7453),P=s.n(E),n=s(5910);function c(o,d){const l=o.aws;return{sts:()=>new E.STSClient((0,n.BE)("STS","az-check",l,d)),ec2:(D,C)=>new t.EC2Client({...(0,n.BE)("EC2","az-check",{...l,region:D},d),...C?{credentials:C}:{}})}}})};
