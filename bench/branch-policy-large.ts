@@ -9,16 +9,19 @@ import { median, ms, REPO_ROOT, ratio, recordResults, timeCommand } from './lib.
  * local bare origin the way github.com serves a repository (filters and any-SHA wants allowed).
  *
  * 1. A pull-request check from the default actions/checkout: depth 1 at a synthetic
- *    refs/pull/N/merge for a 50-commit topic. Goal: 5 s. Each sample starts from a fresh checkout.
- * 2. Once the history is local: the CLI on a real range (v2.40.0..master, about 12,000 commits and
- *    3,400 merges) against `git rev-list --merges` on the same range. Goal: at most 2x.
+ *    refs/pull/N/merge for a 50-commit topic, rebased and not. Goal: 5 s. Each sample starts from
+ *    a fresh checkout.
+ * 2. Once the history is local: the CLI on a real range (v2.40.0..v2.53.0, about 10,000 commits
+ *    and 2,770 merges) against `git rev-list --merges` on the same range. Goal: at most 2x.
  *
  * The corpus is `BRANCH_POLICY_CORPUS` (a git/git clone, bare or not; the `fetch` tool's mirror
  * works), else bench/corpus/git.git. Nothing is downloaded here.
  */
 const RUNS = 5;
+/** Each PR sample fetches a fresh depth-1 checkout (about 10 s of setup on git/git). */
+const PR_RUNS = 3;
 const TOPIC_COMMITS = 50;
-const RANGE = { base: 'v2.40.0', head: 'master' };
+const RANGE = { base: 'v2.40.0', head: 'v2.53.0' };
 const GIT_ENV = {
   ...process.env,
   GIT_CONFIG_NOSYSTEM: '1',
@@ -44,55 +47,57 @@ export function corpusPath(): string | undefined {
   return candidates.find((path): path is string => Boolean(path && existsSync(path)));
 }
 
+interface PullRequest {
+  number: number;
+  head: string;
+  /** Commits of the base the topic lacks (0: rebased). */
+  behind: number;
+}
+
 interface Origin {
   dir: string;
   base: string;
-  head: string;
-  merge: string;
+  rebased: PullRequest;
+  behind: PullRequest;
 }
 
-/** A bare origin sharing the corpus's objects, with a 50-commit topic and its refs/pull/1/merge. */
+/**
+ * A bare origin sharing the corpus's objects with two 50-commit topics and their
+ * refs/pull/N/{head,merge}: #1 rebased on master (the passing case), #2 forked 10 commits back
+ * (fails require-rebased, whose message counts the commits behind exactly).
+ */
 function buildOrigin(root: string, corpus: string): Origin {
   const dir = join(root, 'origin.git');
   git(root, ['clone', '--quiet', '--bare', '--shared', corpus, dir]);
   git(dir, ['config', 'uploadpack.allowFilter', 'true']);
   git(dir, ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
   const base = git(dir, ['rev-parse', 'refs/heads/master']);
-  // The topic forks 10 commits back, so it is not rebased and its merge base is recent.
-  let head = git(dir, ['rev-parse', `${base}~10`]);
+  const rebased = topicPullRequest(dir, base, 1, 0);
+  const behind = topicPullRequest(dir, base, 2, 10);
+  return { dir, base, rebased, behind };
+}
+
+function topicPullRequest(dir: string, base: string, number: number, forkBack: number): PullRequest {
+  let head = git(dir, ['rev-parse', `${base}~${forkBack}`]);
   const tree = git(dir, ['rev-parse', `${head}^{tree}`]);
   for (let i = 1; i <= TOPIC_COMMITS; i += 1) {
-    head = git(dir, [
-      'commit-tree',
-      tree,
-      '-p',
-      head,
-      '-m',
-      i === 25 ? 'fixup! topic change 1' : `topic change ${i}`,
-    ]);
+    const subject = `topic ${number} change ${i}`;
+    head = git(dir, ['commit-tree', tree, '-p', head, '-m', subject]);
   }
-  const merge = git(dir, [
-    'commit-tree',
-    `${head}^{tree}`,
-    '-p',
-    base,
-    '-p',
-    head,
-    '-m',
-    `Merge ${head} into ${base}`,
-  ]);
-  git(dir, ['update-ref', 'refs/heads/topic', head]);
-  git(dir, ['update-ref', 'refs/pull/1/head', head]);
-  git(dir, ['update-ref', 'refs/pull/1/merge', merge]);
-  return { dir, base, head, merge };
+  const merge = git(dir, ['commit-tree', tree, '-p', base, '-p', head, '-m', `Merge ${head} into ${base}`]);
+  git(dir, ['update-ref', `refs/pull/${number}/head`, head]);
+  git(dir, ['update-ref', `refs/pull/${number}/merge`, merge]);
+  const behind = Number(git(dir, ['rev-list', '--count', base, `^${head}`]));
+  return { number, head, behind };
 }
 
 /** actions/checkout's default: depth 1 at the merge ref, detached. */
-function shallowCheckout(root: string, origin: Origin, n: number): string {
-  const dir = join(root, `checkout-${n}`);
+function shallowCheckout(root: string, origin: Origin, pr: PullRequest, n: number): string {
+  const dir = join(root, `checkout-${pr.number}-${n}`);
   mkdirSync(dir);
   git(dir, ['init', '--quiet']);
   git(dir, ['remote', 'add', 'origin', `file://${origin.dir}`]);
+  const ref = `refs/pull/${pr.number}/merge`;
   git(dir, [
     '-c',
     'protocol.version=2',
@@ -101,22 +106,27 @@ function shallowCheckout(root: string, origin: Origin, n: number): string {
     '--no-tags',
     '--depth=1',
     'origin',
-    '+refs/pull/1/merge:refs/remotes/pull/1/merge',
+    `+${ref}:${ref}`,
   ]);
-  git(dir, ['checkout', '--quiet', '--detach', 'refs/remotes/pull/1/merge']);
+  git(dir, ['checkout', '--quiet', '--detach', ref]);
   return dir;
 }
 
-function pullRequestRun(root: string, origin: Origin, workspace: string): { ms: number; result: string } {
+function pullRequestRun(
+  root: string,
+  origin: Origin,
+  pr: PullRequest,
+  workspace: string,
+): { ms: number; result: string } {
   const event = join(root, 'event.json');
   writeFileSync(
     event,
     JSON.stringify({
-      number: 1,
+      number: pr.number,
       pull_request: {
-        number: 1,
+        number: pr.number,
         user: { login: 'ada', type: 'User' },
-        head: { ref: 'topic', sha: origin.head, repo: { full_name: 'git/git' } },
+        head: { ref: `topic-${pr.number}`, sha: pr.head, repo: { full_name: 'git/git' } },
         base: { ref: 'master', sha: origin.base, repo: { full_name: 'git/git' } },
         commits: TOPIC_COMMITS,
       },
@@ -139,8 +149,25 @@ function pullRequestRun(root: string, origin: Origin, workspace: string): { ms: 
   const started = performance.now();
   const run = spawnSync(process.execPath, [bundle], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const elapsed = performance.now() - started;
-  const result = /^result<<\S+\n(\w+)/m.exec(readFileSync(output, 'utf8'))?.[1] ?? `exit ${run.status}`;
-  return { ms: elapsed, result };
+  const outputs = readFileSync(output, 'utf8');
+  const result = /^result<<\S+\n(\w+)/m.exec(outputs)?.[1] ?? `exit ${run.status}`;
+  const reason = /^reason<<\S+\n(.*)/m.exec(outputs)?.[1] ?? '';
+  const behind = /is (\d+) commits? behind/.exec(reason)?.[1];
+  return { ms: elapsed, result: behind ? `${result}, ${behind} behind` : result };
+}
+
+/** Median time of the bundle from fresh depth-1 checkouts of one pull request's merge ref. */
+function pullRequestMedian(root: string, origin: Origin, pr: PullRequest): { ms: number; results: string } {
+  const samples: number[] = [];
+  const results = new Set<string>();
+  for (let i = 0; i < PR_RUNS; i += 1) {
+    const workspace = shallowCheckout(root, origin, pr, i);
+    const run = pullRequestRun(root, origin, pr, workspace);
+    samples.push(run.ms);
+    results.add(run.result);
+    rmSync(workspace, { recursive: true, force: true });
+  }
+  return { ms: median(samples), results: [...results].join(' / ') };
 }
 
 export function runLarge(): void {
@@ -155,16 +182,8 @@ export function runLarge(): void {
   try {
     const origin = buildOrigin(root, corpus);
     const commits = Number(git(origin.dir, ['rev-list', '--count', origin.base]));
-    const samples: number[] = [];
-    const results = new Set<string>();
-    for (let i = 0; i < RUNS; i += 1) {
-      const workspace = shallowCheckout(root, origin, i);
-      const run = pullRequestRun(root, origin, workspace);
-      samples.push(run.ms);
-      results.add(run.result);
-      rmSync(workspace, { recursive: true, force: true });
-    }
-    const checkout = median(samples);
+    const rebased = pullRequestMedian(root, origin, origin.rebased);
+    const behind = pullRequestMedian(root, origin, origin.behind);
     // Once the history is local: a full clone sharing the corpus's objects.
     const full = join(root, 'full');
     git(root, ['clone', '--quiet', '--shared', '--no-checkout', corpus, full]);
@@ -199,13 +218,18 @@ export function runLarge(): void {
     recordResults({
       title: 'branch-policy on git/git (large real history)',
       note:
-        `Medians of ${RUNS} runs. Corpus: git/git, ${commits} commits on master, local bare origin. ` +
-        `(1) the action bundle from a fresh depth-1 checkout of refs/pull/1/merge, ${TOPIC_COMMITS}-commit topic ` +
-        `(verdict: ${[...results].join(', ')}); goal 5 s. (2) history local: ${RANGE.base}..${RANGE.head}, ` +
-        `${rangeCommits} commits, ${rangeMerges} merges; goal at most 2× git rev-list --merges.`,
+        `Medians of ${PR_RUNS} runs (PR checks, each from a fresh checkout; the checkout itself is not timed) and ${RUNS} runs (local range). ` +
+        `Corpus: git/git, ${commits} commits on master, local bare origin. ${TOPIC_COMMITS}-commit topics from a depth-1 checkout of refs/pull/N/merge: ` +
+        `#1 rebased (verdict: ${rebased.results}), #2 forked 10 commits back (verdict: ${behind.results}; true count ${origin.behind.behind}). ` +
+        `Goal 5 s. History local: ${RANGE.base}..${RANGE.head}, ${rangeCommits} commits, ${rangeMerges} merges; goal at most 2× git rev-list --merges.`,
       headers: ['command', 'median', 'vs baseline'],
       rows: [
-        ['PR check from a depth-1 merge-ref checkout (goal 5 s)', ms(checkout), ratio(checkout, 5000)],
+        [
+          'PR check, rebased topic, depth-1 merge-ref checkout (goal 5 s)',
+          ms(rebased.ms),
+          ratio(rebased.ms, 5000),
+        ],
+        ['PR check, topic 10 behind (exact behind count)', ms(behind.ms), ratio(behind.ms, 5000)],
         [`\`git rev-list --merges ${RANGE.base}..${RANGE.head}\` (baseline)`, ms(revList), '1.00×'],
         [
           `\`resilience-gates branch-policy --base ${RANGE.base} --head ${RANGE.head}\``,

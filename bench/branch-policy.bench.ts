@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLarge } from './branch-policy-large.js';
@@ -16,7 +16,17 @@ const PR_COMMITS = 10_000;
 export function run(): void {
   const cli = join(REPO_ROOT, 'cli', 'dist', 'index.js');
   if (!existsSync(cli)) throw new Error('cli/dist/index.js is missing: run npm run build');
-  const repo = generateRepo(join(mkdtempSync(join(tmpdir(), 'rg-bench-bp-')), 'repo'), PR_COMMITS);
+  const root = mkdtempSync(join(tmpdir(), 'rg-bench-bp-'));
+  try {
+    runGenerated(cli, root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  runLarge();
+}
+
+function runGenerated(cli: string, root: string): void {
+  const repo = generateRepo(join(root, 'repo'), PR_COMMITS);
   const env = { ...process.env, GITHUB_ACTIONS: '', GITHUB_EVENT_PATH: '' };
   const sample = (command: string, args: string[]) => {
     timeCommand(command, args, { cwd: repo.dir, env });
@@ -41,5 +51,4 @@ export function run(): void {
       ['`resilience-gates branch-policy --base main --head feature`', ms(policy), ratio(policy, git)],
     ],
   });
-  runLarge();
 }

@@ -228,7 +228,8 @@ export function longLivedHistory(
     oldTopicFrom: number;
     oldTopicAt: number;
     after: number;
-    mergeOnMainAt: number;
+    /** Where main merges a one-commit topic forked from the commit before (the first is returned). */
+    mergeOnMainAt: number | readonly number[];
   },
 ): { base: string; head: string; mainMerge: string; backMerge: string } {
   const lines: string[] = [];
@@ -250,14 +251,15 @@ export function longLivedHistory(
     return mark;
   };
   const main: number[] = [0, commit('refs/heads/main', 'm1', [])];
+  const mergesAt = new Set([shape.mergeOnMainAt].flat());
   let mainMerge = 0;
   for (let i = 2; i <= shape.main; i += 1) {
     const previous = main[i - 1]!;
-    if (i === shape.oldTopicAt || i === shape.mergeOnMainAt) {
+    if (i === shape.oldTopicAt || mergesAt.has(i)) {
       const from = i === shape.oldTopicAt ? main[shape.oldTopicFrom]! : previous;
       const topic = commit('refs/heads/topic', `topic for m${i}`, [from]);
       main.push(commit('refs/heads/main', `Merge branch 'topic-${i}'`, [previous, topic]));
-      if (i === shape.mergeOnMainAt) mainMerge = mark;
+      if (mergesAt.has(i) && mainMerge === 0) mainMerge = mark;
     } else {
       main.push(commit('refs/heads/main', `m${i}`, [previous]));
     }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeGroupEvent, pullRequestEvent, pushEvent } from '../branch-policy/harness.js';
-import { Sandbox } from '../branch-policy/repo.js';
+import { longLivedHistory, Sandbox } from '../branch-policy/repo.js';
 import { runStep, type StepResult } from '../harness/runner.js';
 import { errorCommands, GIT_STEP_ENV, STACK_FRAME } from './env.js';
 
@@ -275,8 +275,13 @@ describe.concurrent('branch-policy bundle (e2e)', () => {
       `git merge --no-ff -m 'Restore commits dropped by force push ${short(before)}' ${before}\ngit push origin main`,
     );
     expect(step.failure).toMatch(
-      /^2 branch policy violations on the push to main \([0-9a-f]{7} -> [0-9a-f]{7}\): no-force-push \([0-9a-f]{7} dropped by a force push to main .*\); 1 more violation in the summary$/,
+      /^2 branch policy violations on the push to main \([0-9a-f]{7} -> [0-9a-f]{7}\): no-force-push \([0-9a-f]{7} dropped by a force push to main .*\); 1 more violation$/,
     );
+    // The line heads the job summary too, which must not send readers to itself (issue 14).
+    expect(step.summary.split('\n', 1)[0]).toMatch(
+      /^## .*branch-policy: 2 branch policy violations .*; 1 more violation$/,
+    );
+    expect(step.summary).not.toMatch(/in the summary/);
   });
 
   it('pull_request from a fork whose head ref is main: the merge and fixup rules still apply', async ({
@@ -522,6 +527,126 @@ describe.concurrent('branch-policy bundle (e2e)', () => {
     expect(step.stdout).toContain(
       `The event says forced, but ${before.slice(0, 7)} is an ancestor of ${after.slice(0, 7)}: a fast-forward, checked as one`,
     );
+  });
+
+  /**
+   * Histories where one `--deepen` finds a merge base while the shallow boundary still cuts main's
+   * first-parent line above it: main's old commits (m6..m20, with merges) then look like the
+   * branch's own, because the long-lived branch reaches them and the cut-off base does not. Main
+   * also merges a topic forked at m5 late, so main's side reaches the root early.
+   */
+  const LONG_LIVED = {
+    main: 400,
+    fork: 20,
+    backMerge: 300,
+    oldTopicFrom: 5,
+    oldTopicAt: 390,
+    after: 20,
+    mergeOnMainAt: [8, 11, 14, 17],
+  };
+
+  /** The long-lived history pushed, GitHub's refs/pull/N/merge made, and checked out at depth 1. */
+  function longLivedPullRequest(onTestFinished: Cleanup, number: number) {
+    const sandbox = new Sandbox();
+    onTestFinished(() => sandbox.cleanup());
+    const { base, head, backMerge } = longLivedHistory(sandbox, LONG_LIVED);
+    sandbox.git(['switch', '--quiet', 'long-lived']);
+    const count = (include: string, exclude: string) =>
+      Number(sandbox.git(['rev-list', '--count', include, `^${exclude}`]));
+    sandbox.push('refs/heads/main:refs/heads/main', 'refs/heads/long-lived:refs/heads/long-lived');
+    const event = pullRequestEvent({
+      base: 'main',
+      baseSha: base,
+      head: 'long-lived',
+      headSha: head,
+      number,
+    });
+    sandbox.syntheticMerge(number, 'refs/heads/main', 'refs/heads/long-lived');
+    const workspace = sandbox.shallowCheckout(`refs/pull/${number}/merge`);
+    const shallowBefore = readFileSync(join(workspace, '.git', 'shallow'), 'utf8');
+    const expectCheckoutUnchanged = () => {
+      // The checkout is left as actions/checkout made it: same shallow file, not a partial clone.
+      expect(readFileSync(join(workspace, '.git', 'shallow'), 'utf8')).toBe(shallowBefore);
+      expect(sandbox.git(['-C', workspace, 'config', '--local', '--list'])).not.toMatch(
+        /promisor|partialclone/i,
+      );
+    };
+    return {
+      base,
+      head,
+      backMerge,
+      event,
+      workspace,
+      ahead: count(head, base),
+      behind: count(base, head),
+      expectCheckoutUnchanged,
+    };
+  }
+
+  it('pull_request: a shallow boundary above the merge base leaks no base commit; exact counts and "behind"', async ({
+    onTestFinished,
+  }) => {
+    const pr = longLivedPullRequest(onTestFinished, 41);
+
+    const step = await policyStep(pr.event, pr.workspace, { 'max-commits': String(pr.ahead) });
+
+    expect(pr.ahead).toBe(41);
+    expect(pr.behind).toBe(101);
+    expect(violationsOf(step).map((v) => [v.rule, v.sha, v.message])).toEqual([
+      ['no-merge-commits', pr.backMerge, 'back-merge from main: rebase the branch instead of merging'],
+      [
+        'require-rebased',
+        pr.head,
+        `not rebased: long-lived is ${pr.behind} commits behind main (the main tip ${pr.base.slice(0, 7)} is not in the branch)`,
+      ],
+    ]);
+    const report = JSON.parse(readFileSync(step.outputs['report-path']!, 'utf8'));
+    expect(report.checkedCommits).toBe(pr.ahead);
+    pr.expectCheckoutUnchanged();
+  });
+
+  it("pull_request with require-rebased: false: only the branch's own commits are checked from a shallow boundary above the merge base", async ({
+    onTestFinished,
+  }) => {
+    const pr = longLivedPullRequest(onTestFinished, 42);
+
+    const step = await policyStep(pr.event, pr.workspace, {
+      'require-rebased': 'false',
+      'max-commits': String(pr.ahead),
+    });
+
+    expect(violationsOf(step).map((v) => [v.rule, v.sha, v.message])).toEqual([
+      ['no-merge-commits', pr.backMerge, 'back-merge from main: rebase the branch instead of merging'],
+    ]);
+    const report = JSON.parse(readFileSync(step.outputs['report-path']!, 'utf8'));
+    expect(report.checkedCommits).toBe(pr.ahead);
+    pr.expectCheckoutUnchanged();
+  });
+
+  it('merge_group: a queued topic forked long ago gets no back-merge violations for commits already on the base', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = new Sandbox();
+    onTestFinished(() => sandbox.cleanup());
+    const { base } = longLivedHistory(sandbox, LONG_LIVED);
+    // A one-commit topic forked from m20, queued as the merge queue builds it (the PR merged onto
+    // the base tip), and checked out at depth 1 as actions/checkout does for merge_group.
+    sandbox.git(['switch', '--quiet', '-c', 'old-topic', `${base}~380`]);
+    sandbox.commit('old topic work');
+    sandbox.git(['switch', '--quiet', '--detach', base]);
+    const head = sandbox.merge('old-topic');
+    const queueRef = `refs/heads/gh-readonly-queue/main/pr-43-${base}`;
+    sandbox.push('refs/heads/main:refs/heads/main', `${head}:${queueRef}`);
+    const event = mergeGroupEvent({ base: 'main', baseSha: base, headSha: head, number: 43 });
+    const trueCount = Number(sandbox.git(['rev-list', '--count', head, `^${base}`]));
+
+    const step = await policyStep(event, sandbox.shallowCheckout(queueRef), { 'merge-style': 'merge' });
+
+    expect(trueCount).toBe(2);
+    expect(violationsOf(step)).toEqual([]);
+    expect(step.outputs.result).toBe('pass');
+    const report = JSON.parse(readFileSync(step.outputs['report-path']!, 'utf8'));
+    expect(report.checkedCommits).toBe(trueCount);
   });
 
   it('a bad input fails in one line, with no stack trace and before any git work', async () => {

@@ -17,6 +17,7 @@ import {
   collectPushHistory,
   HISTORY_FETCH,
   HistoryUnavailableError,
+  type PushRange,
 } from './history.js';
 import {
   type AuthorExemption,
@@ -139,13 +140,13 @@ function summaryLine(result: Verdict['result'], body: VerdictBody, notes: readon
 
 /**
  * The line the failed check shows on the pull request: it must say what is wrong, so it names the
- * first violation itself (commit and problem), not only the rule ids.
+ * first violation itself (commit and problem), not only the rule ids. It also heads the job
+ * summary, so it says how many more there are without pointing to "the summary".
  */
 function failureLine(violations: readonly Violation[], what: string): string {
   const [first] = violations;
   const rules = [...new Set(violations.map((v) => v.rule))].join(', ');
-  const more =
-    violations.length > 1 ? `; ${plural(violations.length - 1, 'more violation')} in the summary` : '';
+  const more = violations.length > 1 ? `; ${plural(violations.length - 1, 'more violation')}` : '';
   const firstText = first ? ` (${short(first.sha)} ${first.message})` : '';
   return `${plural(violations.length, 'branch policy violation')} on ${what}: ${rules}${firstText}${more}`;
 }
@@ -178,8 +179,8 @@ async function checkFeatureBranch(context: Context, target: FeatureTarget): Prom
   const rules = sharedHeadRules(context, target, headName, notes);
   const { history, source } =
     target.kind === 'local'
-      ? { history: await localHistory(context, baseName, target.head), source: 'git' as const }
-      : await pullRequestHistory(context, target, notes);
+      ? { history: await localHistory(context, baseName, target.head, rules), source: 'git' as const }
+      : await pullRequestHistory(context, target, rules, notes);
   const branchNames = { base: baseName, head: headName ?? 'HEAD', remote: settings.remote };
   const exempt = await commitExemptions(context, history.commits, notes);
   const violations = pullRequestViolations(history, branchNames, rules, exempt);
@@ -271,11 +272,16 @@ async function featureNames(context: Context, target: FeatureTarget): Promise<Fe
   return { baseName, headName };
 }
 
-async function localHistory(context: Context, base: string, head: string): Promise<BranchHistory> {
+async function localHistory(
+  context: Context,
+  base: string,
+  head: string,
+  rules: Settings['rules'],
+): Promise<BranchHistory> {
   const baseSha = await resolveRevision(context, 'base', base);
   const headSha = await resolveRevision(context, 'head', head);
-  const { log } = context.clients;
-  return collectBranchHistory(requireGit(context), baseSha, headSha, log, context.settings.remote);
+  const range = { baseSha, headSha, behind: rules.requireRebased };
+  return collectBranchHistory(requireGit(context), range, context.clients.log, context.settings.remote);
 }
 
 function requireGit(context: Context): SimpleGit {
@@ -313,15 +319,16 @@ interface CollectedHistory {
 async function pullRequestHistory(
   context: Context,
   target: Extract<Target, { kind: 'pull-request' }>,
+  rules: Settings['rules'],
   notes: string[],
 ): Promise<CollectedHistory> {
   return withFallback(
     context,
     async (git) => {
-      const base = await currentBaseTip(context, git, target);
-      const head = await resolveRevision(context, 'head', target.head.revision);
-      const { log } = context.clients;
-      return collectBranchHistory(git, base, head, log, context.settings.remote);
+      const baseSha = await currentBaseTip(context, git, target);
+      const headSha = await resolveRevision(context, 'head', target.head.revision);
+      const range = { baseSha, headSha, behind: rules.requireRebased, headCommits: target.commitCount };
+      return collectBranchHistory(git, range, context.clients.log, context.settings.remote);
     },
     async (api) => {
       const comparison = await api.compare(target.base.revision, target.head.revision);
@@ -403,12 +410,39 @@ async function checkMergeGroup(
     return skipped(target.kind, `${target.head.name} is exempt (allow-branches)`, names);
   }
   const notes: string[] = [];
-  const { history, source } = await withFallback(
+  const { history, source } = await mergeGroupHistory(context, target, notes);
+  const baseProtected = context.isProtected(target.base.name);
+  const branchNames = { base: target.base.name, head: target.head.name, remote: settings.remote };
+  const exempt = await commitExemptions(context, history.commits, notes);
+  const violations = mergeGroupViolations(history, branchNames, settings.rules, baseProtected, exempt);
+  return finish(
+    {
+      target: target.kind,
+      source,
+      checkedCommits: history.commits.length,
+      violations,
+      fixCommands: mergeGroupFix(context, target, violations),
+      base: { name: target.base.name, sha: history.baseSha },
+      head: { name: target.head.name, sha: history.headSha },
+    },
+    notes,
+  );
+}
+
+/** The queue's commits over its base, from git or else the API. */
+async function mergeGroupHistory(
+  context: Context,
+  target: Extract<Target, { kind: 'merge-group' }>,
+  notes: string[],
+): Promise<CollectedHistory> {
+  return withFallback(
     context,
     async (git) => {
-      const base = await resolveRevision(context, 'base', target.base.revision);
-      const head = await resolveRevision(context, 'head', target.head.revision);
-      return collectBranchHistory(git, base, head, context.clients.log, settings.remote);
+      const baseSha = await resolveRevision(context, 'base', target.base.revision);
+      const headSha = await resolveRevision(context, 'head', target.head.revision);
+      // A merge queue keeps its branches up to date: "behind" is never asked (see mergeGroupViolations).
+      const range = { baseSha, headSha, behind: false };
+      return collectBranchHistory(git, range, context.clients.log, context.settings.remote);
     },
     async (api) => {
       const comparison = await api.compare(target.base.revision, target.head.revision);
@@ -423,23 +457,6 @@ async function checkMergeGroup(
         behindBy: 0,
       };
     },
-  );
-  const baseProtected = context.isProtected(target.base.name);
-  const branchNames = { base: target.base.name, head: target.head.name, remote: settings.remote };
-  const exempt = await commitExemptions(context, history.commits, notes);
-  const violations = mergeGroupViolations(history, branchNames, settings.rules, baseProtected, exempt);
-  const fixCommands = mergeGroupFix(context, target, violations);
-  return finish(
-    {
-      target: target.kind,
-      source,
-      checkedCommits: history.commits.length,
-      violations,
-      fixCommands,
-      base: { name: target.base.name, sha: history.baseSha },
-      head: { name: target.head.name, sha: history.headSha },
-    },
-    notes,
   );
 }
 
@@ -468,46 +485,15 @@ function mergeGroupFix(
 async function checkPush(context: Context, target: Extract<Target, { kind: 'push' }>): Promise<Verdict> {
   const { settings } = context;
   const names = { head: { name: target.branch, sha: target.after } };
-  if (context.isAllowedBranch(target.branch))
-    return skipped('push', `${target.branch} is exempt (allow-branches)`, names);
-  if (context.isAllowedAuthor(target.pusher)) {
-    return skipped('push', `Push by ${target.pusher} is exempt (allow-authors)`, names);
-  }
-  if (!context.isProtected(target.branch)) {
-    return skipped(
-      'push',
-      `${target.branch} is not a protected branch: push rules apply to protected branches`,
-      names,
-    );
-  }
-  if (target.deleted) {
-    return skipped('push', `${target.branch} was deleted: restrict deletions with a ruleset`, names);
+  const skip = pushSkipReason(context, target);
+  if (skip || target.before === undefined) {
+    return skipped('push', skip ?? `${target.branch} was created: no earlier tip to compare`, names);
   }
   const before = target.before;
-  if (before === undefined)
-    return skipped('push', `${target.branch} was created: no earlier tip to compare`, names);
   const notes: string[] = [];
   const range = { branch: target.branch, before, after: target.after, forced: target.forced };
-  let collected: CollectedPush;
-  try {
-    collected = await withFallback(
-      context,
-      (git) => collectPushHistory(git, range, context.clients.log, settings.remote),
-      (api) => pushHistoryFromApi(api, range, notes),
-    );
-  } catch (error) {
-    if (!(error instanceof HistoryUnavailableError)) throw error;
-    collected = unreadablePush(context, range, error, notes);
-  }
+  const collected = await pushHistory(context, range, notes);
   const { history, source } = collected;
-  if (history.rewritten && history.dropped === undefined) {
-    notes.push(`The previous tip ${short(before)} could not be read: the dropped commits are not listed`);
-  }
-  if (target.forced && !history.rewritten && !collected.unreadable) {
-    notes.push(
-      `The event says forced, but ${short(before)} is an ancestor of ${short(target.after)}: a fast-forward, checked as one`,
-    );
-  }
   const exempt = await commitExemptions(context, [...history.arrived, ...(history.dropped ?? [])], notes);
   const violations = pushViolations(history, settings.rules, exempt);
   const fixCommands: string[] = [];
@@ -530,6 +516,47 @@ async function checkPush(context: Context, target: Extract<Target, { kind: 'push
     notes,
     collected.unreadable && violations.length === 0 ? 'fail' : undefined,
   );
+}
+
+/** Why a push is not checked at all (exempt, unprotected or deleted), or undefined. */
+function pushSkipReason(context: Context, target: Extract<Target, { kind: 'push' }>): string | undefined {
+  if (context.isAllowedBranch(target.branch)) return `${target.branch} is exempt (allow-branches)`;
+  if (context.isAllowedAuthor(target.pusher)) return `Push by ${target.pusher} is exempt (allow-authors)`;
+  if (!context.isProtected(target.branch)) {
+    return `${target.branch} is not a protected branch: push rules apply to protected branches`;
+  }
+  if (target.deleted) return `${target.branch} was deleted: restrict deletions with a ruleset`;
+  return undefined;
+}
+
+/**
+ * What the push dropped and brought, from git or else the API; an old tip neither can read is
+ * an unreadable push (never a pass). Notes say where the graph and the event disagree.
+ */
+async function pushHistory(context: Context, range: PushRange, notes: string[]): Promise<CollectedPush> {
+  let collected: CollectedPush;
+  try {
+    collected = await withFallback(
+      context,
+      (git) => collectPushHistory(git, range, context.clients.log, context.settings.remote),
+      (api) => pushHistoryFromApi(api, range, notes),
+    );
+  } catch (error) {
+    if (!(error instanceof HistoryUnavailableError)) throw error;
+    collected = unreadablePush(context, range, error, notes);
+  }
+  const { history } = collected;
+  if (history.rewritten && history.dropped === undefined) {
+    notes.push(
+      `The previous tip ${short(range.before)} could not be read: the dropped commits are not listed`,
+    );
+  }
+  if (range.forced && !history.rewritten && !collected.unreadable) {
+    notes.push(
+      `The event says forced, but ${short(range.before)} is an ancestor of ${short(range.after)}: a fast-forward, checked as one`,
+    );
+  }
+  return collected;
 }
 
 interface CollectedPush {

@@ -1,66 +1,57 @@
 import type { SimpleGit } from 'simple-git';
 import {
   countCommits,
-  ensureMergeBase,
-  fetchFullHistory,
+  ensureExactRange,
   fetchMissingCommits,
   isAncestor,
-  isShallow,
-  type ListCommitsOptions,
   listCommits,
+  short,
 } from '../../../core/git.js';
 import type { Logger } from '../../../core/log.js';
-import type { BranchHistory, CommitInfo, PushHistory } from './rules.js';
+import type { BranchHistory, PushHistory } from './rules.js';
 
-/**
- * Commits only (tree:0): the rules never read trees or blobs. exactRange: deepen until the
- * shallow boundary lies below the merge base, so ranges and counts are those of the full graph.
- */
-export const HISTORY_FETCH = { filter: 'tree:0', exactRange: true } as const;
+/** Commits only (tree:0): the rules never read trees or blobs. */
+export const HISTORY_FETCH = { filter: 'tree:0' } as const;
 
 /**
  * History collection with git. From the default actions/checkout (depth 1, at GitHub's synthetic
- * merge commit) it fetches the two tips it was given and deepens until their merge base appears;
- * on a full clone every commit is already there and nothing is fetched. Each range is read with
- * one `git log` call whatever its size.
+ * merge commit) it fetches the two tips it was given and deepens until the range `head ^base` is
+ * exact (see ensureMergeBase); on a full clone nothing is fetched. Each range is read with one
+ * `git log` call whatever its size.
+ *
+ * Once `head ^base` is exact, "is the base in the branch" is answered by the local graph: a path
+ * from the head down to the base runs through the range (every commit on it but the base descends
+ * from the base), and the range's commits carry their true parents. Only the count of commits
+ * behind, for the require-rebased message, needs `base ^head` exact too: that deepening happens
+ * only for a branch that is not rebased.
  */
 export async function collectBranchHistory(
   git: SimpleGit,
-  baseSha: string,
-  headSha: string,
+  range: { baseSha: string; headSha: string; behind: boolean; headCommits?: number },
   log: Logger,
   remote: string,
 ): Promise<BranchHistory> {
-  const mergeBase = await ensureMergeBase(git, baseSha, headSha, log, remote, HISTORY_FETCH);
-  if (!mergeBase) log.warning(`${baseSha} and ${headSha} share no history: every head commit is checked`);
-  const commits = await completeRange(git, headSha, baseSha, log, remote);
-  // merge-base(base, head) = base already says "rebased"; ask git again only when it does not.
-  const baseIsAncestor = mergeBase === baseSha || (await isAncestor(git, baseSha, headSha));
-  const behindBy = baseIsAncestor ? 0 : await countCommits(git, baseSha, headSha);
+  const { baseSha, headSha, headCommits } = range;
+  await ensureExactRange(git, baseSha, headSha, log, remote, {
+    ...HISTORY_FETCH,
+    exact: 'head',
+    headCommits,
+  });
+  const commits = await listCommits(git, [headSha, `^${baseSha}`]);
+  const root = commits.find((commit) => commit.parents.length === 0);
+  if (root) {
+    log.warning(
+      `${short(headSha)} has history ${short(baseSha)} does not share (root ${short(root.sha)}): all of it is checked`,
+    );
+  }
+  // No second git call: the range is exact and its commits carry their true parents.
+  const baseIsAncestor = headSha === baseSha || commits.some((commit) => commit.parents.includes(baseSha));
+  if (baseIsAncestor || !range.behind) {
+    return { baseSha, headSha, commits, complete: true, baseIsAncestor, behindBy: 0 };
+  }
+  await ensureExactRange(git, baseSha, headSha, log, remote, { ...HISTORY_FETCH, exact: 'both' });
+  const behindBy = await countCommits(git, baseSha, headSha);
   return { baseSha, headSha, commits, complete: true, baseIsAncestor, behindBy };
-}
-
-/**
- * Commits of `include` that `exclude` lacks. A shallow clone can find the merge base and still
- * get this wrong: a boundary commit has its parents grafted away, so it reads as a root, and a
- * branch that forked below the boundary leaks older base commits into the range (they are
- * present through the head's side but no longer reachable from the cut-off base). Both end in a
- * parentless commit inside the range; in a complete clone that only happens for unrelated
- * histories. So a parentless commit in a shallow clone's range means: fetch the full history once.
- */
-async function completeRange(
-  git: SimpleGit,
-  include: string,
-  exclude: string,
-  log: Logger,
-  remote: string,
-  options: ListCommitsOptions = {},
-): Promise<CommitInfo[]> {
-  const revisions = [include, `^${exclude}`];
-  const commits = await listCommits(git, revisions, options);
-  if (!commits.some((commit) => commit.parents.length === 0) || !(await isShallow(git))) return commits;
-  await fetchFullHistory(git, [include, exclude], log, remote, HISTORY_FETCH);
-  return listCommits(git, revisions, options);
 }
 
 /** The history a verdict needs could not be read (a tip that cannot be fetched). */
@@ -91,11 +82,12 @@ export async function collectPushHistory(
 ): Promise<PushHistory> {
   await fetchMissingCommits(git, [push.after], log, remote, HISTORY_FETCH);
   await fetchPreviousTip(git, push.before, log, remote);
-  await ensureMergeBase(git, push.after, push.before, log, remote, HISTORY_FETCH);
+  // Both ranges exact: what was dropped (before ^after) and what arrived (after ^before).
+  await ensureExactRange(git, push.before, push.after, log, remote, { ...HISTORY_FETCH, exact: 'both' });
   // The graph decides, not the event's `forced` flag: a forced push can be a fast-forward.
   const rewritten = !(await isAncestor(git, push.before, push.after));
-  const dropped = rewritten ? await completeRange(git, push.before, push.after, log, remote) : [];
-  const arrived = await completeRange(git, push.after, push.before, log, remote, { firstParent: true });
+  const dropped = rewritten ? await listCommits(git, [push.before, `^${push.after}`]) : [];
+  const arrived = await listCommits(git, [push.after, `^${push.before}`], { firstParent: true });
   return { branch: push.branch, before: push.before, after: push.after, rewritten, dropped, arrived };
 }
 
