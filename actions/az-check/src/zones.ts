@@ -20,7 +20,7 @@ export interface RegionInfo {
   maxIdNumber?: number;
 }
 
-/** Regions whose AZ names map to zones per account (see DESIGN.md "Facts the gates depend on"). */
+/** Regions whose AZ names map to zones per account (listed in the README's Rules section). */
 export const PER_ACCOUNT_MAPPED_REGIONS = [
   'us-east-1',
   'us-west-1',

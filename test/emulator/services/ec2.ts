@@ -28,7 +28,7 @@ const AZ_ID_PREFIX: Record<string, string> = {
   'cn-north-1': 'cnn1',
   'cn-northwest-1': 'cnnw1',
 };
-/** Regions where AZ names map to physical zones per account (DESIGN.md); newer regions map uniformly. */
+/** Regions where AZ names map to physical zones per account (actions/az-check/README.md, Rules); newer regions map uniformly. */
 const PER_ACCOUNT_MAPPED_REGIONS = new Set([
   'us-east-1',
   'us-west-1',
