@@ -12,6 +12,7 @@ import type {
   AlarmSpec,
   AlarmState,
   CanaryGroupSpec,
+  CanaryOutcomeSpec,
   CanarySpec,
   CanaryState,
   ExperimentTemplateSpec,
@@ -200,6 +201,13 @@ export class Emulator implements Controllable {
   setCanaryState(name: string, state: CanaryState | 'DELETED', reason?: string): void {
     this.tick(this.clock.now());
     if (!this.canaryStore.setState(name, state, reason, this.clock.now()))
+      throw new Error(`No canary named '${name}'`);
+  }
+
+  /** Starts a run of `name` now (see CanaryStore.runNow), e.g. one that begins under a fault. */
+  runCanaryNow(name: string, outcome?: CanaryOutcomeSpec): void {
+    this.tick(this.clock.now());
+    if (!this.canaryStore.runNow(name, this.clock.now(), outcome))
       throw new Error(`No canary named '${name}'`);
   }
 

@@ -233,4 +233,90 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
     },
     E2E_TIMEOUT_MS,
   );
+
+  it(
+    'case 3: a scheduled canary with no run during the experiment is no evidence, not a pass',
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([template('EXTquick', { preset: 'completes', durationMs: 3_000 })], {
+          canaries: [
+            {
+              name: 'hourly-canary',
+              schedule: 'rate(1 hour)',
+              history: [{ startedAtMs: -5 * 60_000, durationMs: 20_000, state: 'PASSED' }],
+            },
+          ],
+        }),
+      });
+      const main = await runStep(
+        step(emu, { 'experiment-template-id': 'EXTquick', 'steady-state-canaries': 'hourly-canary' }),
+      );
+      expect(main.outputs.state).toBe('completed');
+      expect(main.exitCode).toBe(1);
+      expect(main.failure).toMatch(
+        /no evidence: canary hourly-canary had no run that started during the experiment \(last run seen: started \S+, PASSED\)/,
+      );
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  for (const [state, schedule] of [
+    ['STOPPED', 'rate(1 hour)'],
+    ['READY', 'rate(0 minute)'],
+  ] as const) {
+    it(
+      `case 3: a ${state} canary (${schedule}) is started under the fault, and its failed run fails the gate`,
+      async () => {
+        const emu = await emulator({
+          scenario: scenario([template('EXTquick', { preset: 'completes', durationMs: 4_000 })], {
+            canaries: [
+              {
+                name: 'idle-canary',
+                schedule,
+                state,
+                history: [{ startedAtMs: -60 * 60_000, durationMs: 20_000, state: 'PASSED' }],
+                script: [{ state: 'FAILED', durationMs: 1_000, reason: 'checkout returned 503' }],
+              },
+            ],
+          }),
+        });
+        const main = await runStep(
+          step(emu, { 'experiment-template-id': 'EXTquick', 'steady-state-canaries': 'idle-canary' }),
+        );
+        expect(emu.calls('synthetics:StartCanary')).toHaveLength(1);
+        expect(main.exitCode).toBe(1);
+        expect(main.failure).toMatch(/canary idle-canary failed .*checkout returned 503/);
+      },
+      E2E_TIMEOUT_MS,
+    );
+  }
+
+  for (const [outcome, verdict] of [
+    ['FAILED', 1],
+    ['PASSED', 0],
+  ] as const) {
+    it(
+      `case 4: a run that started under the fault and ends ${outcome} after FIS completed is judged when it ends`,
+      async () => {
+        const emu = await emulator({
+          scenario: scenario([template('EXTquick', { preset: 'completes', durationMs: 3_000 })], {
+            canaries: [{ name: 'hourly-canary', schedule: 'rate(1 hour)' }],
+          }),
+        });
+        // Once the experiment has started: a run begins under the fault and ends 8 s later.
+        const begin = setInterval(() => {
+          if (!emu.calls('fis:StartExperiment').some((c) => c.status === 200)) return;
+          clearInterval(begin);
+          emu.runCanaryNow('hourly-canary', { state: outcome, durationMs: 8_000, reason: 'timed out' });
+        }, 20);
+        const main = await runStep(
+          step(emu, { 'experiment-template-id': 'EXTquick', 'steady-state-canaries': 'hourly-canary' }),
+        ).finally(() => clearInterval(begin));
+        expect(main.outputs.state).toBe('completed');
+        expect(main.exitCode).toBe(verdict);
+        if (outcome === 'FAILED') expect(main.failure).toMatch(/canary hourly-canary failed/);
+      },
+      E2E_TIMEOUT_MS,
+    );
+  }
 });

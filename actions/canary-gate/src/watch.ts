@@ -73,7 +73,6 @@ export interface GateReport {
   warnings: string[];
 }
 
-const CONFLICT = 'ConflictException';
 const NOT_FOUND = 'ResourceNotFoundException';
 const IDLE_STATES = new Set(['STOPPED', 'READY']);
 /** The state the gate records for a canary DescribeCanaries no longer knows. */
@@ -314,16 +313,14 @@ class GateWatch {
       const evaluation = evaluations[index]!;
       if (evaluation.verdict !== 'pending' || evaluation.inFlight > 0 || !this.needsStart(track, evaluation))
         continue;
-      try {
-        await startCanary(this.deps.synthetics, track.info.name, signal);
-        track.triggered += 1;
-        track.completedAtTrigger = completedRuns(evaluation);
-        if (!track.info.runOnce) track.info = { ...track.info, state: 'RUNNING' };
-        this.deps.log.info(`Started canary ${track.info.name} (StartCanary, trigger: auto)`);
-      } catch (error) {
-        if ((error as { name?: string }).name !== CONFLICT) throw error;
+      if ((await startCanary(this.deps.synthetics, track.info.name, signal)) === 'already-running') {
         this.deps.log.info(`Canary ${track.info.name} is already starting or running: waiting for its run`);
+        continue;
       }
+      track.triggered += 1;
+      track.completedAtTrigger = completedRuns(evaluation);
+      if (!track.info.runOnce) track.info = { ...track.info, state: 'RUNNING' };
+      this.deps.log.info(`Started canary ${track.info.name} (StartCanary, trigger: auto)`);
     }
   }
 

@@ -9,6 +9,12 @@ import { describeAwsError, firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
 import { WaitFailedError, waitFor } from '../../../core/wait.js';
 import {
+  type CanaryEvidence,
+  canariesToTrigger,
+  settleCanaryEvidence,
+  triggerCanaries,
+} from './canary-evidence.js';
+import {
   consoleUrl,
   getExperiment,
   listResolvedTargets,
@@ -128,7 +134,7 @@ export async function executeExperiment(
   );
 
   // Before the preflight and without it: an unknown signal name would watch nothing.
-  await verifySignalNames(
+  const known = await verifySignalNames(
     deps,
     settings.aws.region,
     { alarms: settings.steadyStateAlarms, canaries: settings.steadyStateCanaries },
@@ -175,6 +181,8 @@ export async function executeExperiment(
     report.actions = actionResults(started);
     return finish(report, 'started', []);
   }
+  // Idle and run-once canaries produce no run under the fault unless started now.
+  report.warnings.push(...(await triggerCanaries(deps, canariesToTrigger(known.canaries), deps.signal)));
   return await watchAndConclude(deps, settings, report, started);
 }
 
@@ -185,6 +193,7 @@ async function watchAndConclude(
   started: Experiment,
 ): Promise<ExperimentReport> {
   const id = started.id!;
+  const deadline = deps.clock.now() + settings.timeoutMs;
   let last: Experiment = started;
   let gateStop: GateStopCause | undefined;
   let breaches: Breaches = {};
@@ -226,7 +235,7 @@ async function watchAndConclude(
   }
   if (gateStop) last = await stopByGate(deps, report, id, gateStop, last);
   else deps.onFinished?.(id);
-  return await conclude(deps, settings, report, last, gateStop, breaches);
+  return await conclude(deps, settings, report, last, gateStop, breaches, deadline);
 }
 
 /** Stops the experiment for the gate's own reason, logs it, and waits briefly for `stopped`. */
@@ -298,6 +307,7 @@ async function conclude(
   last: Experiment,
   gateStop: GateStopCause | undefined,
   breaches: Breaches,
+  deadline: number,
 ): Promise<ExperimentReport> {
   report.experiment = experimentFacts(last, settings.aws.region);
   report.actions = actionResults(last);
@@ -320,9 +330,47 @@ async function conclude(
     failures.push(...breachFailures(breaches, judgedByRecovery));
     if (judgedByRecovery || !breaches.alarm)
       failures.push(...(await injectionBreaches(deps, settings, report)));
+    failures.push(...(await canaryEvidenceFailures(deps, settings, report, breaches, deadline)));
   }
   if (judgedByRecovery) failures.push(...(await recoveryFailures(deps, settings, report)));
   return finish(report, outcome, failures);
+}
+
+/**
+ * Per steady-state canary, a finished run that started while FIS ran the experiment (see
+ * canary-evidence.ts). A failed run the watch already reported is not reported twice.
+ */
+async function canaryEvidenceFailures(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+  breaches: Breaches,
+  deadline: number,
+): Promise<string[]> {
+  const start = report.experiment?.startTime;
+  if (settings.steadyStateCanaries.length === 0 || !start) return [];
+  const end = report.experiment?.endTime;
+  const evidence = await settleCanaryEvidence(deps, settings.steadyStateCanaries, {
+    from: Date.parse(start),
+    until: end ? Date.parse(end) : deps.clock.now(),
+    deadline,
+    intervalMs: settings.pollIntervalMs,
+  });
+  report.steadyState.canaries = evidence.map(canaryStatusOf);
+  return evidence
+    .filter((e) => e.state !== 'PASSED' && !(e.state === 'FAILED' && breaches.canary))
+    .map((e) => (e.state === 'FAILED' ? `steady state breached: ${e.detail}` : e.detail));
+}
+
+function canaryStatusOf(evidence: CanaryEvidence): CanaryStatus {
+  const { run } = evidence;
+  return {
+    name: evidence.name,
+    state: evidence.state,
+    reason: evidence.detail,
+    ...(run?.Timeline?.Started ? { startedAt: run.Timeline.Started } : {}),
+    ...(run?.Timeline?.Completed ? { completedAt: run.Timeline.Completed } : {}),
+  };
 }
 
 /** A stop the gate asked for, and loudly when FIS refused it: the fault may still be injected. */
