@@ -319,4 +319,59 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
       E2E_TIMEOUT_MS,
     );
   }
+
+  for (const [treatment, exitCode] of [
+    [undefined, 1],
+    ['fail', 1],
+    ['warn', 0],
+    ['ignore', 0],
+  ] as const) {
+    it(
+      `case 5: an alarm that goes OK -> INSUFFICIENT_DATA during the experiment, insufficient-data: ${treatment ?? '(default)'}`,
+      async () => {
+        const emu = await emulator({
+          scenario: scenario(
+            [
+              template('EXTnoData', [
+                { afterMs: 0, status: 'initiating' },
+                { afterMs: 500, status: 'running', actions: 'running' },
+                // The fault kills the metric's emitters: no data, not ALARM.
+                {
+                  afterMs: 1_500,
+                  status: 'running',
+                  setAlarm: { name: 'orders-errors', state: 'INSUFFICIENT_DATA', reason: 'no datapoints' },
+                },
+                {
+                  afterMs: 3_000,
+                  status: 'completed',
+                  reason: 'Experiment completed.',
+                  actions: 'completed',
+                },
+              ]),
+            ],
+            { alarms: [{ name: 'orders-errors' }] },
+          ),
+        });
+        const main = await runStep(
+          step(emu, {
+            'experiment-template-id': 'EXTnoData',
+            'steady-state-alarms': 'orders-errors',
+            ...(treatment ? { 'insufficient-data': treatment } : {}),
+          }),
+        );
+        expect(main.outputs.state).toBe('completed');
+        expect(main.exitCode).toBe(exitCode);
+        if (exitCode === 1) {
+          expect(main.failure).toMatch(
+            /alarm orders-errors went to INSUFFICIENT_DATA during the experiment: no data is no evidence of health \(insufficient-data: fail\)/,
+          );
+        }
+        const warned = main.annotations.some((a) =>
+          /orders-errors .*insufficient-data: warn/.test(a.message),
+        );
+        expect(warned).toBe(treatment === 'warn');
+      },
+      E2E_TIMEOUT_MS,
+    );
+  }
 });

@@ -6,6 +6,7 @@ import { mapLimited } from '../../../core/collections.js';
 import { formatDuration } from '../../../core/duration.js';
 import { firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
+import { alarmsSubject, judgeNoData } from '../../../core/signals.js';
 import { deadlineSignal, WaitFailedError, waitFor } from '../../../core/wait.js';
 import { AlarmWatcher } from './alarms.js';
 import { type CanaryEvaluation, type EvaluationContext, evaluateCanary } from './evaluate.js';
@@ -380,25 +381,17 @@ interface Verdict {
   warnings: string[];
 }
 
-/** Alarms whose last state was INSUFFICIENT_DATA, treated as `insufficient-data` says. */
+/** Alarms whose last state was INSUFFICIENT_DATA, treated as `insufficient-data` says (core rule). */
 function noDataVerdict(alarms: AlarmWatch[], settings: CanaryGateSettings): Verdict | undefined {
-  if (alarms.length === 0 || settings.insufficientData === 'ignore') return undefined;
-  const names = alarms.map((alarm) => alarm.name).join(', ');
-  const what = `alarm ${names} ${alarms.length === 1 ? 'was' : 'were'} INSUFFICIENT_DATA at the last look`;
-  if (settings.insufficientData === 'fail') {
-    return {
-      result: 'fail',
-      status: 'failed',
-      reason: `${what}: no data is no evidence of health (insufficient-data: fail)`,
-      warnings: [],
-    };
-  }
-  return {
-    result: 'pass',
-    status: 'passed',
-    reason: '',
-    warnings: [`${what}: it proved nothing about this deployment (insufficient-data: warn)`],
-  };
+  const lacked = alarmsSubject(
+    alarms.map((alarm) => alarm.name),
+    'was INSUFFICIENT_DATA at the last look',
+    'were INSUFFICIENT_DATA at the last look',
+  );
+  const judged = judgeNoData(lacked, settings.insufficientData);
+  if (!judged) return undefined;
+  if ('failure' in judged) return { result: 'fail', status: 'failed', reason: judged.failure, warnings: [] };
+  return { result: 'pass', status: 'passed', reason: '', warnings: [judged.warning] };
 }
 
 function judge(

@@ -3,10 +3,11 @@ import type { Experiment, ExperimentTemplate, FisClient } from '@aws-sdk/client-
 import type { SyntheticsClient } from '@aws-sdk/client-synthetics';
 import { cancelReason } from '../../../core/cancel.js';
 import type { Clock, Sleep } from '../../../core/clock.js';
-import { alarmHistory } from '../../../core/cloudwatch.js';
+import { type AlarmTransition, alarmHistory } from '../../../core/cloudwatch.js';
 import { formatDuration } from '../../../core/duration.js';
 import { describeAwsError, firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
+import { alarmsSubject, firstBreach, judgeNoData, lackedDataDuring } from '../../../core/signals.js';
 import { WaitFailedError, waitFor } from '../../../core/wait.js';
 import {
   type CanaryEvidence,
@@ -436,7 +437,8 @@ function breachFailures(breaches: Breaches, judgedByRecovery: boolean): string[]
  * An alarm that went to ALARM while FIS was injecting is a breach, whatever the poll ticks saw
  * and whatever it did afterwards: the alarm's own history (AWS timestamps) against the
  * experiment's start and end (FIS timestamps) decides, not when the gate happened to poll.
- * `recovery-timeout` only forgives a breach that began after FIS stopped injecting.
+ * `recovery-timeout` only forgives a breach that began after FIS stopped injecting. The same
+ * history tells whether the alarm lacked data under the fault (`insufficient-data` decides).
  */
 async function injectionBreaches(
   deps: ExperimentDeps,
@@ -448,16 +450,15 @@ async function injectionBreaches(
   if (settings.steadyStateAlarms.length === 0 || !start || !end) return [];
   const [from, until] = [Date.parse(start), Date.parse(end)];
   const failures: string[] = [];
+  const withoutData: string[] = [];
   for (const name of settings.steadyStateAlarms) {
     try {
       const history = await alarmHistory(deps.cloudwatch, name, from, until, deps.signal);
       // At FIS's endTime the fault is over: a transition at that instant is the aftermath.
-      const breach = history.find((t) => t.to === 'ALARM' && t.at >= from && t.at < until);
-      if (breach) {
-        failures.push(
-          `steady state breached while the fault was injected: alarm ${name} went to ALARM at ${new Date(breach.at).toISOString()} (the experiment ended at ${end})${breach.reason ? ` (${breach.reason})` : ''}`,
-        );
-      }
+      const breach = firstBreach(history, from, until);
+      if (breach) failures.push(describeInjectionBreach(name, breach, end));
+      const stateNow = report.steadyState.alarms.find((alarm) => alarm.name === name)?.state;
+      if (lackedDataDuring(history, stateNow)) withoutData.push(name);
     } catch (error) {
       // Without the history the gate cannot tell a breach under the fault from none: no pass.
       failures.push(
@@ -465,7 +466,16 @@ async function injectionBreaches(
       );
     }
   }
+  const went = 'went to INSUFFICIENT_DATA during the experiment';
+  const noData = judgeNoData(alarmsSubject(withoutData, went, went), settings.insufficientData);
+  if (noData && 'failure' in noData) failures.push(noData.failure);
+  if (noData && 'warning' in noData) report.warnings.push(noData.warning);
   return failures;
+}
+
+function describeInjectionBreach(name: string, breach: AlarmTransition, end: string): string {
+  const reason = breach.reason ? ` (${breach.reason})` : '';
+  return `steady state breached while the fault was injected: alarm ${name} went to ALARM at ${new Date(breach.at).toISOString()} (the experiment ended at ${end})${reason}`;
 }
 
 async function recoveryFailures(

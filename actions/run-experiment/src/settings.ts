@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
+import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
 import { type ExperimentOutcome, NEVER_ALLOWED_OUTCOMES, TERMINAL_OUTCOMES } from './outcome.js';
 
 /**
@@ -24,6 +25,7 @@ export const INPUT_NAMES = [
   'steady-state-alarms',
   'steady-state-canaries',
   'recovery-timeout',
+  'insufficient-data',
   'wait',
   'allowed-outcomes',
   'junit-path',
@@ -48,6 +50,8 @@ export interface RunExperimentSettings {
   steadyStateAlarms: string[];
   steadyStateCanaries: string[];
   recoveryTimeoutMs?: number;
+  /** What a steady-state alarm that lacked data during the experiment does (core/signals.ts). */
+  insufficientData: InsufficientDataTreatment;
   wait: boolean;
   allowedOutcomes: ExperimentOutcome[];
   junitPath?: string;
@@ -117,6 +121,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv = process.en
     clientTokenExplicit,
     preflight,
     validateTargets,
+    insufficientData: readInsufficientData(inputs),
     steadyStateAlarms,
     steadyStateCanaries,
     ...(recoveryTimeoutMs === undefined ? {} : { recoveryTimeoutMs }),
