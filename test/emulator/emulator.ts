@@ -219,6 +219,11 @@ export class Emulator implements Controllable {
     this.identities.addKey(credential);
   }
 
+  /** Every experiment started so far, oldest first. */
+  experimentIds(): string[] {
+    return this.experimentStore.experiments.map((experiment) => experiment.id);
+  }
+
   /** The experiment as the emulator holds it (status, actions, times), after applying due steps. */
   experiment(id: string): ExperimentRecord | undefined {
     this.tick(this.clock.now());

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../emulator/index.js';
 import { emulatorEnv } from '../harness/aws.js';
-import { type RunOptions, runStep } from '../harness/runner.js';
+import { type RunOptions, runPost, runStep } from '../harness/runner.js';
 import { scenario, template } from './helpers.js';
 
 /**
@@ -374,4 +374,45 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
       E2E_TIMEOUT_MS,
     );
   }
+
+  it(
+    'case 10: StartExperiment answers after the job was killed; the post step finds the experiment by its client-token tag and stops it',
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([template('EXTforever', { preset: 'runs-forever' })]),
+      });
+      // FIS starts the experiment at once; its reply comes 60 s later, after the kill.
+      emu.injectFault({
+        service: 'fis',
+        operation: 'StartExperiment',
+        kind: 'late-reply',
+        latencyMs: 60_000,
+      });
+      const options = step(
+        emu,
+        { 'experiment-template-id': 'EXTforever', preflight: 'false' },
+        {
+          // The runner's cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that
+          // (compressed here: only the order matters, and that the reply comes after the kill).
+          signals: [
+            { signal: 'SIGINT', whenOutput: /Experiment template EXTforever/, afterMs: 1_000 },
+            { signal: 'SIGTERM', whenOutput: /Experiment template EXTforever/, afterMs: 2_000 },
+          ],
+          killAfterMs: 5_000,
+        },
+      );
+      const main = await runStep(options);
+      expect(main.signal).toBe('SIGKILL');
+      expect(main.state['experiment-id']).toBeUndefined();
+      const started = emu.calls('fis:StartExperiment');
+      expect(started).toHaveLength(1);
+      const [experiment] = [...emu.experimentIds()].map((id) => emu.experiment(id)!);
+      expect(experiment?.status).toBe('running');
+      const post = await runPost(main, { ...options, signals: [], killAfterMs: 30_000 });
+      expect(post.exitCode).toBe(0);
+      expect(post.stdout).toMatch(/found \S+ by its client-token tag/);
+      expect(['stopping', 'stopped']).toContain(emu.experiment(experiment!.id)?.status);
+    },
+    E2E_TIMEOUT_MS,
+  );
 });

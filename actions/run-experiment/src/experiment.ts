@@ -62,6 +62,8 @@ export interface ExperimentDeps {
   log: Logger;
   /** Aborts on job cancellation: the experiment is then stopped at once. */
   signal?: AbortSignal;
+  /** Called just before StartExperiment with its client token (saved for the post step). */
+  onStarting?: (clientToken: string) => void;
   /** Called right after StartExperiment returns an id (the runner saves it for the post step). */
   onStarted?: (experimentId: string) => void;
   /** Called once the experiment is known to have ended: the post step has nothing left to do. */
@@ -167,6 +169,7 @@ export async function executeExperiment(
     ]);
   }
 
+  deps.onStarting?.(settings.clientToken);
   const started = await startExperiment(deps.fis, {
     templateId: template.id!,
     clientToken: settings.clientToken,

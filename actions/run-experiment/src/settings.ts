@@ -3,6 +3,7 @@ import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
+import { CLIENT_TOKEN_TAG } from './cleanup.js';
 import { type ExperimentOutcome, NEVER_ALLOWED_OUTCOMES, TERMINAL_OUTCOMES } from './outcome.js';
 
 /**
@@ -80,7 +81,7 @@ export const RUN_TAG_KEYS = {
   runId: 'github:run-id',
   runAttempt: 'github:run-attempt',
   sha: 'github:sha',
-  clientToken: 'resilience-gates:client-token',
+  clientToken: CLIENT_TOKEN_TAG,
 } as const;
 
 export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): RunExperimentSettings {
