@@ -64,8 +64,10 @@ describe.concurrent('run-experiment bundle e2e', () => {
       expect(main.outputs).toMatchObject({
         outcome: 'completed',
         state: 'completed',
-        reason: 'Experiment completed.',
+        result: 'pass',
+        'state-reason': 'Experiment completed.',
       });
+      expect(main.outputs.reason).toMatch(/^Experiment EXP\w+ completed .*: passed$/);
       const id = main.outputs['experiment-id']!;
       expect(main.state).toMatchObject({ 'experiment-id': id, 'finished-experiment-id': id });
       expect(JSON.parse(main.outputs.actions!)).toEqual({

@@ -315,6 +315,13 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
         expect(main.outputs.state).toBe('completed');
         expect(main.exitCode).toBe(verdict);
         if (outcome === 'FAILED') expect(main.failure).toMatch(/canary hourly-canary failed/);
+        // Issue 14: result and a one-line reason, like the other gates; FIS's reason moves aside.
+        expect(main.outputs.result).toBe(outcome === 'FAILED' ? 'fail' : 'pass');
+        expect(main.outputs.reason).toMatch(
+          /^Experiment EXP\w+ completed .*: (passed|steady state breached)/,
+        );
+        expect(main.outputs.reason).not.toContain('\n');
+        expect(main.outputs['state-reason']).toBe('Experiment completed.');
       },
       E2E_TIMEOUT_MS,
     );

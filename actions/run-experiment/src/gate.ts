@@ -18,7 +18,7 @@ import {
   stopLeftoverExperiment,
 } from './cleanup.js';
 import { type ExperimentReport, executeExperiment } from './experiment.js';
-import { junitReport, reportOutputs, summaryMarkdown } from './report.js';
+import { gateResult, junitReport, reportOutputs, summaryMarkdown } from './report.js';
 import { INPUT_NAMES, readSettings } from './settings.js';
 
 export { ACTION_NAME, STATE_EXPERIMENT_ID, STATE_FINISHED_ID };
@@ -62,7 +62,7 @@ async function run(host: Host): Promise<GateOutcome> {
     host.saveState(STATE_FINISHED_ID, report.experiment.id);
   await publish(host, report, reportPath, settings.junitPath);
   return {
-    result: report.outcome === 'started' ? 'neutral' : report.passed ? 'pass' : 'fail',
+    result: gateResult(report),
     summaryLine: report.summaryLine,
   };
 }
