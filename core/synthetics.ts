@@ -4,6 +4,7 @@ import {
   DescribeCanariesCommand,
   DescribeCanariesLastRunCommand,
   GetCanaryRunsCommand,
+  StartCanaryCommand,
   type SyntheticsClient,
 } from '@aws-sdk/client-synthetics';
 import { chunk, unique } from './collections.js';
@@ -50,12 +51,50 @@ export async function describeCanariesLastRun(
 
 /** GetCanaryRuns' largest page. */
 export const CANARY_RUNS_PAGE_SIZE = 100;
+/** GetCanaryRuns pages read at most per canary (100 runs each): weeks of a 1-minute canary. */
 export const MAX_CANARY_RUNS_PAGES = 100;
 
+/** True when a page lists runs newest first (each starts no later than the one before it). */
+function listedNewestFirst(runs: readonly CanaryRun[]): boolean {
+  return runs.every((run, index) => index === 0 || startOf(run) <= startOf(runs[index - 1]!));
+}
+
+function startOf(run: CanaryRun): number {
+  return run.Timeline?.Started?.getTime() ?? 0;
+}
+
 /**
- * The runs of one canary that started at or after `since`, newest first (GetCanaryRuns lists
- * newest first, so paging stops at the first page that reaches back before `since`). This is the
- * read that sees a FAILED run followed by a PASSED one, which DescribeCanariesLastRun hides.
+ * Every run of one canary read back to `since`, through the one capped paging loop. GetCanaryRuns
+ * does not document its order: a page listed newest first that reaches back before `since` ends
+ * the read (older pages hold older runs); a page in any other order does not, and every page is
+ * read. The runs before `since` on the pages read are kept: the last one is "the last run seen",
+ * and a retry after `since` may belong to it.
+ */
+export function canaryRunsBackTo(
+  synthetics: SyntheticsReader,
+  name: string,
+  since: number,
+  signal?: AbortSignal,
+): Promise<CanaryRun[]> {
+  return collectPages(
+    'GetCanaryRuns',
+    async (nextToken) => {
+      const page = await synthetics.send(
+        new GetCanaryRunsCommand({ Name: name, MaxResults: CANARY_RUNS_PAGE_SIZE, NextToken: nextToken }),
+        { abortSignal: signal },
+      );
+      const runs = page.CanaryRuns ?? [];
+      const reachedBefore = listedNewestFirst(runs) && runs.some((run) => startOf(run) < since);
+      return { items: runs, next: reachedBefore ? undefined : page.NextToken };
+    },
+    MAX_CANARY_RUNS_PAGES,
+  );
+}
+
+/**
+ * The runs of one canary that started at or after `since`, newest first whatever order AWS listed
+ * them in. This is the read that sees a FAILED run followed by a PASSED one, which
+ * DescribeCanariesLastRun hides.
  */
 export async function canaryRunsSince(
   synthetics: SyntheticsReader,
@@ -63,42 +102,54 @@ export async function canaryRunsSince(
   since: number,
   signal?: AbortSignal,
 ): Promise<CanaryRun[]> {
-  const runs: CanaryRun[] = [];
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    if (pages === MAX_CANARY_RUNS_PAGES) {
-      throw new Error(`GetCanaryRuns still had more pages after ${MAX_CANARY_RUNS_PAGES}`);
-    }
-    const page = await synthetics.send(
-      new GetCanaryRunsCommand({ Name: name, MaxResults: CANARY_RUNS_PAGE_SIZE, NextToken: nextToken }),
-      { abortSignal: signal },
-    );
-    pages += 1;
-    let reachedBefore = false;
-    for (const run of page.CanaryRuns ?? []) {
-      const started = run.Timeline?.Started?.getTime();
-      if (started !== undefined && started < since) {
-        reachedBefore = true;
-        continue;
-      }
-      runs.push(run);
-    }
-    nextToken = reachedBefore ? undefined : page.NextToken;
-  } while (nextToken);
-  return runs;
+  const runs = await canaryRunsBackTo(synthetics, name, since, signal);
+  return runs.filter((run) => startOf(run) >= since).sort((a, b) => startOf(b) - startOf(a));
 }
 
 const RATE_PATTERN = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours)\s*\)$/i;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
+/** What a canary's schedule expression says about when runs come. */
+export interface CanarySchedule {
+  /** `rate(0 minute)` (or `rate(0 hours)`): one run per StartCanary, then the canary stops. */
+  runOnce: boolean;
+  /** The period of `rate(N minutes|hours)`, N > 0; undefined for cron() and anything unreadable. */
+  periodMs?: number;
+}
+
+/** The one rate() parser of the suite: run-once for a zero rate, a period for N > 0, else nothing. */
+export function parseSchedule(expression: string | undefined): CanarySchedule {
+  const match = RATE_PATTERN.exec((expression ?? '').trim());
+  if (!match) return { runOnce: false };
+  const period = Number(match[1]) * (match[2]!.toLowerCase().startsWith('hour') ? HOUR_MS : MINUTE_MS);
+  return period > 0 ? { runOnce: false, periodMs: period } : { runOnce: true };
+}
+
 /** The period of `rate(N minutes|hours)`; undefined for cron(), `rate(0 minute)` (run once) or nonsense. */
 export function schedulePeriodMs(expression: string | undefined): number | undefined {
-  const match = RATE_PATTERN.exec((expression ?? '').trim());
-  if (!match) return undefined;
-  const period = Number(match[1]) * (match[2]!.toLowerCase().startsWith('hour') ? HOUR_MS : MINUTE_MS);
-  return period > 0 ? period : undefined;
+  return parseSchedule(expression).periodMs;
+}
+
+/** Canary states from which only StartCanary produces runs. */
+export const IDLE_CANARY_STATES: ReadonlySet<string> = new Set(['STOPPED', 'READY']);
+
+/**
+ * StartCanary. A canary that is already starting or running (ConflictException) is not an error:
+ * the run the caller wants is coming anyway.
+ */
+export async function startCanary(
+  synthetics: SyntheticsReader,
+  name: string,
+  signal?: AbortSignal,
+): Promise<'started' | 'already-running'> {
+  try {
+    await synthetics.send(new StartCanaryCommand({ Name: name }), { abortSignal: signal });
+    return 'started';
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConflictException') return 'already-running';
+    throw error;
+  }
 }
 
 /**

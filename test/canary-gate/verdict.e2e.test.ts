@@ -239,6 +239,7 @@ describe.concurrent('canary-gate: an alarm with no data is no evidence (issue 9,
     });
     expect(step.outputs.result).toBe(result);
     if (result === 'fail') expect(step.failure).toMatch(/api-5xx.*INSUFFICIENT_DATA/);
+    expect(step.outputs).toMatchObject({ passed: '1', failed: '0', 'in-flight': '0', 'not-found': '0' });
     const warned = step.annotations.some(
       (a) =>
         a.level === 'warning' && a.message.includes('api-5xx') && a.message.includes('INSUFFICIENT_DATA'),
@@ -268,6 +269,14 @@ describe.concurrent('canary-gate: a canary that goes away mid-gate is no pass (i
       const step = await stepDone;
       expect(step.outputs.result).toBe('fail');
       expect(step.failure).toMatch(new RegExp(`hourly-canary.*${state === 'DELETED' ? 'deleted' : state}`));
+      // Issue 14: counts as outputs, like Datadog's synthetics action.
+      const deleted = state === 'DELETED';
+      expect(step.outputs).toMatchObject({
+        passed: '0',
+        failed: deleted ? '0' : '1',
+        'in-flight': '0',
+        'not-found': deleted ? '1' : '0',
+      });
     },
   );
 });

@@ -12,6 +12,7 @@ import type {
   AlarmSpec,
   AlarmState,
   CanaryGroupSpec,
+  CanaryOutcomeSpec,
   CanarySpec,
   CanaryState,
   ExperimentTemplateSpec,
@@ -203,12 +204,24 @@ export class Emulator implements Controllable {
       throw new Error(`No canary named '${name}'`);
   }
 
+  /** Starts a run of `name` now (see CanaryStore.runNow), e.g. one that begins under a fault. */
+  runCanaryNow(name: string, outcome?: CanaryOutcomeSpec): void {
+    this.tick(this.clock.now());
+    if (!this.canaryStore.runNow(name, this.clock.now(), outcome))
+      throw new Error(`No canary named '${name}'`);
+  }
+
   addCanaryGroup(spec: CanaryGroupSpec): void {
     this.groups.push(spec);
   }
 
   addCredentials(credential: ScenarioCredential): void {
     this.identities.addKey(credential);
+  }
+
+  /** Every experiment started so far, oldest first. */
+  experimentIds(): string[] {
+    return this.experimentStore.experiments.map((experiment) => experiment.id);
   }
 
   /** The experiment as the emulator holds it (status, actions, times), after applying due steps. */

@@ -9,7 +9,13 @@ export type FaultKind =
   /** An HTML page instead of an AWS response, as a proxy, load balancer or wrong endpoint answers. */
   | 'html'
   /** The normal first page, with a NextToken that never changes: a list that never ends. */
-  | 'repeat-token';
+  | 'repeat-token'
+  /**
+   * The call takes effect at once (an experiment is started, a canary run begins) but its reply
+   * is held for `latencyMs`: a slow network on the way back, or a service slow to answer after it
+   * acted. A client that gives up or dies meanwhile never learns what it did.
+   */
+  | 'late-reply';
 
 export interface FaultSpec {
   /** Signing name: fis, synthetics, monitoring, ec2, sts. Omitted: any service. */
@@ -19,7 +25,7 @@ export interface FaultSpec {
   kind: FaultKind;
   /** How many requests it affects. Default 1; `Infinity` (or -1 over HTTP) for persistent. */
   times?: number;
-  /** For `latency`: how long to hold the request before answering normally (released on close). */
+  /** For `latency` and `late-reply`: how long to hold the request before answering normally (released on close). */
   latencyMs?: number;
   /** For `html`: the HTTP status of the page. Default 404. */
   status?: number;

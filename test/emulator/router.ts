@@ -100,8 +100,24 @@ async function applyFault(
     case 'html':
       return { kind: 'respond', response: htmlPage(fault.status ?? HTTP_NOT_FOUND, attempt.requestId) };
     case 'repeat-token':
+    case 'late-reply':
       return undefined;
   }
+}
+
+/** A `late-reply` fault: the call has taken effect; the reply waits (dropped if the emulator closes). */
+async function holdReply(
+  deps: PipelineDeps,
+  fault: FaultSpec | undefined,
+  outcome: Outcome,
+): Promise<Outcome> {
+  if (fault?.kind !== 'late-reply') return outcome;
+  try {
+    await sleep(fault.latencyMs ?? DEFAULT_LATENCY_MS, undefined, { signal: deps.closing });
+  } catch {
+    return { kind: 'drop' };
+  }
+  return outcome;
 }
 
 /**
@@ -172,10 +188,10 @@ async function run(deps: PipelineDeps, attempt: Attempt, request: RawRequest): P
   let output = attempt.service.handle(repeat ? withoutToken(call) : call, context);
   if (repeat)
     output = withRepeatedToken(output, attempt.service.signingName === 'fis' ? 'nextToken' : 'NextToken');
-  return {
+  return holdReply(deps, fault, {
     kind: 'respond',
     response: attempt.service.protocol.success(call.operation, output, attempt.requestId),
-  };
+  });
 }
 
 function unknownService(requestId: string): Outcome {

@@ -64,8 +64,10 @@ describe.concurrent('run-experiment bundle e2e', () => {
       expect(main.outputs).toMatchObject({
         outcome: 'completed',
         state: 'completed',
-        reason: 'Experiment completed.',
+        result: 'pass',
+        'state-reason': 'Experiment completed.',
       });
+      expect(main.outputs.reason).toMatch(/^Experiment EXP\w+ completed .*: passed$/);
       const id = main.outputs['experiment-id']!;
       expect(main.state).toMatchObject({ 'experiment-id': id, 'finished-experiment-id': id });
       expect(JSON.parse(main.outputs.actions!)).toEqual({
@@ -247,6 +249,8 @@ describe.concurrent('run-experiment bundle e2e', () => {
           'steady-state-alarms': 'orders-errors',
           'steady-state-canaries': 'checkout-canary',
           'recovery-timeout': '10s',
+          // The alarm's pass through INSUFFICIENT_DATA is there to make the gate read its history.
+          'insufficient-data': 'warn',
         }),
       ).finally(() => clearInterval(during));
       expect(main.failure).toBeUndefined();

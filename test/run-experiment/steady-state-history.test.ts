@@ -130,7 +130,8 @@ describe('run-experiment: steady-state changes between two polls', () => {
     expect(ok(w.emu, 'synthetics:DescribeCanariesLastRun').length).toBeGreaterThan(15);
     // One history read at the end: did the alarm fire while FIS injected (issue 9 case 6)?
     expect(ok(w.emu, 'cloudwatch:DescribeAlarmHistory')).toHaveLength(1);
-    expect(ok(w.emu, 'synthetics:GetCanaryRuns')).toHaveLength(0);
+    // None while polling; one when FIS has ended: which runs started under the fault (issue 9 case 3)?
+    expect(ok(w.emu, 'synthetics:GetCanaryRuns')).toHaveLength(1);
     // Once to check the name before the start, once for the schedule when the watch begins.
     expect(ok(w.emu, 'synthetics:DescribeCanaries')).toHaveLength(2);
   });
@@ -167,8 +168,9 @@ describe('run-experiment: steady-state changes between two polls', () => {
     );
     expect(report.passed).toBe(true);
     expect(w.log.lines.join('\n')).toMatch(/Could not read the canary schedules/);
-    // One GetCanaryRuns per new run in the window (runs at 1m03s, 2m03s, 3m03s, 4m03s).
-    expect(ok(w.emu, 'synthetics:GetCanaryRuns')).toHaveLength(4);
+    // One GetCanaryRuns per new run in the window (runs at 1m03s, 2m03s, 3m03s, 4m03s), and the
+    // evidence read once FIS has ended (issue 9 case 3).
+    expect(ok(w.emu, 'synthetics:GetCanaryRuns')).toHaveLength(5);
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../emulator/index.js';
 import { emulatorEnv } from '../harness/aws.js';
-import { type RunOptions, runStep } from '../harness/runner.js';
+import { type RunOptions, runPost, runStep } from '../harness/runner.js';
 import { scenario, template } from './helpers.js';
 
 /**
@@ -230,6 +230,195 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
       expect(again.outputs.outcome).toBe('stopped-by-gate');
       expect(again.exitCode).toBe(1);
       expect(again.failure).toMatch(/this step stopped the experiment in an earlier run/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    'case 3: a scheduled canary with no run during the experiment is no evidence, not a pass',
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([template('EXTquick', { preset: 'completes', durationMs: 3_000 })], {
+          canaries: [
+            {
+              name: 'hourly-canary',
+              schedule: 'rate(1 hour)',
+              history: [{ startedAtMs: -5 * 60_000, durationMs: 20_000, state: 'PASSED' }],
+            },
+          ],
+        }),
+      });
+      const main = await runStep(
+        step(emu, { 'experiment-template-id': 'EXTquick', 'steady-state-canaries': 'hourly-canary' }),
+      );
+      expect(main.outputs.state).toBe('completed');
+      expect(main.exitCode).toBe(1);
+      expect(main.failure).toMatch(
+        /no evidence: canary hourly-canary had no run that started during the experiment \(last run seen: started \S+, PASSED\)/,
+      );
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  for (const [state, schedule] of [
+    ['STOPPED', 'rate(1 hour)'],
+    ['READY', 'rate(0 minute)'],
+  ] as const) {
+    it(
+      `case 3: a ${state} canary (${schedule}) is started under the fault, and its failed run fails the gate`,
+      async () => {
+        const emu = await emulator({
+          scenario: scenario([template('EXTquick', { preset: 'completes', durationMs: 4_000 })], {
+            canaries: [
+              {
+                name: 'idle-canary',
+                schedule,
+                state,
+                history: [{ startedAtMs: -60 * 60_000, durationMs: 20_000, state: 'PASSED' }],
+                script: [{ state: 'FAILED', durationMs: 1_000, reason: 'checkout returned 503' }],
+              },
+            ],
+          }),
+        });
+        const main = await runStep(
+          step(emu, { 'experiment-template-id': 'EXTquick', 'steady-state-canaries': 'idle-canary' }),
+        );
+        expect(emu.calls('synthetics:StartCanary')).toHaveLength(1);
+        expect(main.exitCode).toBe(1);
+        expect(main.failure).toMatch(/canary idle-canary failed .*checkout returned 503/);
+      },
+      E2E_TIMEOUT_MS,
+    );
+  }
+
+  for (const [outcome, verdict] of [
+    ['FAILED', 1],
+    ['PASSED', 0],
+  ] as const) {
+    it(
+      `case 4: a run that started under the fault and ends ${outcome} after FIS completed is judged when it ends`,
+      async () => {
+        const emu = await emulator({
+          scenario: scenario([template('EXTquick', { preset: 'completes', durationMs: 3_000 })], {
+            canaries: [{ name: 'hourly-canary', schedule: 'rate(1 hour)' }],
+          }),
+        });
+        // Once the experiment has started: a run begins under the fault and ends 8 s later.
+        const begin = setInterval(() => {
+          if (!emu.calls('fis:StartExperiment').some((c) => c.status === 200)) return;
+          clearInterval(begin);
+          emu.runCanaryNow('hourly-canary', { state: outcome, durationMs: 8_000, reason: 'timed out' });
+        }, 20);
+        const main = await runStep(
+          step(emu, { 'experiment-template-id': 'EXTquick', 'steady-state-canaries': 'hourly-canary' }),
+        ).finally(() => clearInterval(begin));
+        expect(main.outputs.state).toBe('completed');
+        expect(main.exitCode).toBe(verdict);
+        if (outcome === 'FAILED') expect(main.failure).toMatch(/canary hourly-canary failed/);
+        // Issue 14: result and a one-line reason, like the other gates; FIS's reason moves aside.
+        expect(main.outputs.result).toBe(outcome === 'FAILED' ? 'fail' : 'pass');
+        expect(main.outputs.reason).toMatch(
+          /^Experiment EXP\w+ completed .*: (passed|steady state breached)/,
+        );
+        expect(main.outputs.reason).not.toContain('\n');
+        expect(main.outputs['state-reason']).toBe('Experiment completed.');
+      },
+      E2E_TIMEOUT_MS,
+    );
+  }
+
+  for (const [treatment, exitCode] of [
+    [undefined, 1],
+    ['fail', 1],
+    ['warn', 0],
+    ['ignore', 0],
+  ] as const) {
+    it(
+      `case 5: an alarm that goes OK -> INSUFFICIENT_DATA during the experiment, insufficient-data: ${treatment ?? '(default)'}`,
+      async () => {
+        const emu = await emulator({
+          scenario: scenario(
+            [
+              template('EXTnoData', [
+                { afterMs: 0, status: 'initiating' },
+                { afterMs: 500, status: 'running', actions: 'running' },
+                // The fault kills the metric's emitters: no data, not ALARM.
+                {
+                  afterMs: 1_500,
+                  status: 'running',
+                  setAlarm: { name: 'orders-errors', state: 'INSUFFICIENT_DATA', reason: 'no datapoints' },
+                },
+                {
+                  afterMs: 3_000,
+                  status: 'completed',
+                  reason: 'Experiment completed.',
+                  actions: 'completed',
+                },
+              ]),
+            ],
+            { alarms: [{ name: 'orders-errors' }] },
+          ),
+        });
+        const main = await runStep(
+          step(emu, {
+            'experiment-template-id': 'EXTnoData',
+            'steady-state-alarms': 'orders-errors',
+            ...(treatment ? { 'insufficient-data': treatment } : {}),
+          }),
+        );
+        expect(main.outputs.state).toBe('completed');
+        expect(main.exitCode).toBe(exitCode);
+        if (exitCode === 1) {
+          expect(main.failure).toMatch(
+            /alarm orders-errors went to INSUFFICIENT_DATA during the experiment: no data is no evidence of health \(insufficient-data: fail\)/,
+          );
+        }
+        const warned = main.annotations.some((a) =>
+          /orders-errors .*insufficient-data: warn/.test(a.message),
+        );
+        expect(warned).toBe(treatment === 'warn');
+      },
+      E2E_TIMEOUT_MS,
+    );
+  }
+
+  it(
+    'case 10: StartExperiment answers after the job was killed; the post step finds the experiment by its client-token tag and stops it',
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([template('EXTforever', { preset: 'runs-forever' })]),
+      });
+      // FIS starts the experiment at once; its reply comes 60 s later, after the kill.
+      emu.injectFault({
+        service: 'fis',
+        operation: 'StartExperiment',
+        kind: 'late-reply',
+        latencyMs: 60_000,
+      });
+      const options = step(
+        emu,
+        { 'experiment-template-id': 'EXTforever', preflight: 'false' },
+        {
+          // The runner's cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that
+          // (compressed here: only the order matters, and that the reply comes after the kill).
+          signals: [
+            { signal: 'SIGINT', whenOutput: /Experiment template EXTforever/, afterMs: 1_000 },
+            { signal: 'SIGTERM', whenOutput: /Experiment template EXTforever/, afterMs: 2_000 },
+          ],
+          killAfterMs: 5_000,
+        },
+      );
+      const main = await runStep(options);
+      expect(main.signal).toBe('SIGKILL');
+      expect(main.state['experiment-id']).toBeUndefined();
+      const started = emu.calls('fis:StartExperiment');
+      expect(started).toHaveLength(1);
+      const [experiment] = [...emu.experimentIds()].map((id) => emu.experiment(id)!);
+      expect(experiment?.status).toBe('running');
+      const post = await runPost(main, { ...options, signals: [], killAfterMs: 30_000 });
+      expect(post.exitCode).toBe(0);
+      expect(post.stdout).toMatch(/found \S+ by its client-token tag/);
+      expect(['stopping', 'stopped']).toContain(emu.experiment(experiment!.id)?.status);
     },
     E2E_TIMEOUT_MS,
   );

@@ -13,7 +13,7 @@ import {
 import { installRawFields } from './raw-fields.js';
 import { canariesJson, headline, renderJUnit, renderSummary, reportJson } from './report.js';
 import { type CanaryGateSettings, INPUT_NAMES, readSettings } from './settings.js';
-import { evaluateCanaries, type GateReport } from './watch.js';
+import { DELETED_STATE, evaluateCanaries, type GateReport } from './watch.js';
 
 export const GATE_NAME = 'canary-gate';
 
@@ -41,6 +41,7 @@ async function publish(host: Host, report: GateReport, settings: CanaryGateSetti
   host.setOutput('result', report.result);
   host.setOutput('reason', report.reason);
   host.setOutput('canaries', JSON.stringify(canariesJson(report)));
+  for (const [name, count] of Object.entries(canaryCounts(report))) host.setOutput(name, count);
   host.setOutput('report-path', reportPath);
   for (const warning of report.warnings) host.log.warning(warning);
   const failing = report.canaries.filter((c) => c.verdict === 'fail');
@@ -91,3 +92,19 @@ export const canaryGateGate: GateDefinition = {
   inputs: INPUT_NAMES,
   run,
 };
+
+/**
+ * Per-verdict canary counts (issue 14, as Datadog's synthetics action sets them): passed, failed,
+ * in-flight (no verdict at the end: runs still running or still to come) and not-found (deleted
+ * during the gate; an unknown name is an input error before the gate starts).
+ */
+export function canaryCounts(report: GateReport): Record<string, number> {
+  const gone = report.canaries.filter((c) => c.state === DELETED_STATE);
+  const present = report.canaries.filter((c) => c.state !== DELETED_STATE);
+  return {
+    passed: present.filter((c) => c.verdict === 'pass').length,
+    failed: present.filter((c) => c.verdict === 'fail').length,
+    'in-flight': present.filter((c) => c.verdict !== 'pass' && c.verdict !== 'fail').length,
+    'not-found': gone.length,
+  };
+}

@@ -2,6 +2,7 @@ import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { DURATION_FORMS, formatDuration, parseDuration } from '../../../core/duration.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
+import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
 
 /**
  * The action's inputs, parsed once into typed settings. Everything is validated here, before any
@@ -10,9 +11,6 @@ import type { Inputs } from '../../../core/inputs.js';
 export type TriggerMode = 'auto' | 'never';
 export type OnTimeout = 'fail' | 'pass' | 'neutral';
 export type ExecutionFailureTreatment = 'failure' | 'warning';
-/** What an alarm in INSUFFICIENT_DATA (no data, so no evidence) does to the verdict. */
-export type InsufficientDataTreatment = 'fail' | 'warn' | 'ignore';
-export const INSUFFICIENT_DATA_TREATMENTS = ['fail', 'warn', 'ignore'] as const;
 
 /**
  * "After the deploy", resolved on AWS's clock once the first response tells it (see
@@ -141,7 +139,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv, now: number
     thresholds: readThresholds(inputs),
     trigger: inputs.enumeration('trigger', ['auto', 'never'] as const, 'auto'),
     alarms: readAlarms(inputs),
-    insufficientData: inputs.enumeration('insufficient-data', INSUFFICIENT_DATA_TREATMENTS, 'fail'),
+    insufficientData: readInsufficientData(inputs),
     timeoutMs,
     pollIntervalMs,
     onTimeout: inputs.enumeration('on-timeout', ['fail', 'pass', 'neutral'] as const, 'fail'),

@@ -6,6 +6,7 @@ import { mapLimited } from '../../../core/collections.js';
 import { formatDuration } from '../../../core/duration.js';
 import { firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
+import { alarmsSubject, judgeNoData } from '../../../core/signals.js';
 import { deadlineSignal, WaitFailedError, waitFor } from '../../../core/wait.js';
 import { AlarmWatcher } from './alarms.js';
 import { type CanaryEvaluation, type EvaluationContext, evaluateCanary } from './evaluate.js';
@@ -73,7 +74,6 @@ export interface GateReport {
   warnings: string[];
 }
 
-const CONFLICT = 'ConflictException';
 const NOT_FOUND = 'ResourceNotFoundException';
 const IDLE_STATES = new Set(['STOPPED', 'READY']);
 /** The state the gate records for a canary DescribeCanaries no longer knows. */
@@ -314,16 +314,14 @@ class GateWatch {
       const evaluation = evaluations[index]!;
       if (evaluation.verdict !== 'pending' || evaluation.inFlight > 0 || !this.needsStart(track, evaluation))
         continue;
-      try {
-        await startCanary(this.deps.synthetics, track.info.name, signal);
-        track.triggered += 1;
-        track.completedAtTrigger = completedRuns(evaluation);
-        if (!track.info.runOnce) track.info = { ...track.info, state: 'RUNNING' };
-        this.deps.log.info(`Started canary ${track.info.name} (StartCanary, trigger: auto)`);
-      } catch (error) {
-        if ((error as { name?: string }).name !== CONFLICT) throw error;
+      if ((await startCanary(this.deps.synthetics, track.info.name, signal)) === 'already-running') {
         this.deps.log.info(`Canary ${track.info.name} is already starting or running: waiting for its run`);
+        continue;
       }
+      track.triggered += 1;
+      track.completedAtTrigger = completedRuns(evaluation);
+      if (!track.info.runOnce) track.info = { ...track.info, state: 'RUNNING' };
+      this.deps.log.info(`Started canary ${track.info.name} (StartCanary, trigger: auto)`);
     }
   }
 
@@ -383,25 +381,17 @@ interface Verdict {
   warnings: string[];
 }
 
-/** Alarms whose last state was INSUFFICIENT_DATA, treated as `insufficient-data` says. */
+/** Alarms whose last state was INSUFFICIENT_DATA, treated as `insufficient-data` says (core rule). */
 function noDataVerdict(alarms: AlarmWatch[], settings: CanaryGateSettings): Verdict | undefined {
-  if (alarms.length === 0 || settings.insufficientData === 'ignore') return undefined;
-  const names = alarms.map((alarm) => alarm.name).join(', ');
-  const what = `alarm ${names} ${alarms.length === 1 ? 'was' : 'were'} INSUFFICIENT_DATA at the last look`;
-  if (settings.insufficientData === 'fail') {
-    return {
-      result: 'fail',
-      status: 'failed',
-      reason: `${what}: no data is no evidence of health (insufficient-data: fail)`,
-      warnings: [],
-    };
-  }
-  return {
-    result: 'pass',
-    status: 'passed',
-    reason: '',
-    warnings: [`${what}: it proved nothing about this deployment (insufficient-data: warn)`],
-  };
+  const lacked = alarmsSubject(
+    alarms.map((alarm) => alarm.name),
+    'was INSUFFICIENT_DATA at the last look',
+    'were INSUFFICIENT_DATA at the last look',
+  );
+  const judged = judgeNoData(lacked, settings.insufficientData);
+  if (!judged) return undefined;
+  if ('failure' in judged) return { result: 'fail', status: 'failed', reason: judged.failure, warnings: [] };
+  return { result: 'pass', status: 'passed', reason: '', warnings: [judged.warning] };
 }
 
 function judge(

@@ -3,11 +3,18 @@ import type { Experiment, ExperimentTemplate, FisClient } from '@aws-sdk/client-
 import type { SyntheticsClient } from '@aws-sdk/client-synthetics';
 import { cancelReason } from '../../../core/cancel.js';
 import type { Clock, Sleep } from '../../../core/clock.js';
-import { alarmHistory } from '../../../core/cloudwatch.js';
+import { type AlarmTransition, alarmHistory } from '../../../core/cloudwatch.js';
 import { formatDuration } from '../../../core/duration.js';
 import { describeAwsError, firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
+import { alarmsSubject, firstBreach, judgeNoData, lackedDataDuring } from '../../../core/signals.js';
 import { WaitFailedError, waitFor } from '../../../core/wait.js';
+import {
+  type CanaryEvidence,
+  canariesToTrigger,
+  settleCanaryEvidence,
+  triggerCanaries,
+} from './canary-evidence.js';
 import {
   consoleUrl,
   getExperiment,
@@ -55,6 +62,8 @@ export interface ExperimentDeps {
   log: Logger;
   /** Aborts on job cancellation: the experiment is then stopped at once. */
   signal?: AbortSignal;
+  /** Called just before StartExperiment with its client token (saved for the post step). */
+  onStarting?: (clientToken: string) => void;
   /** Called right after StartExperiment returns an id (the runner saves it for the post step). */
   onStarted?: (experimentId: string) => void;
   /** Called once the experiment is known to have ended: the post step has nothing left to do. */
@@ -128,7 +137,7 @@ export async function executeExperiment(
   );
 
   // Before the preflight and without it: an unknown signal name would watch nothing.
-  await verifySignalNames(
+  const known = await verifySignalNames(
     deps,
     settings.aws.region,
     { alarms: settings.steadyStateAlarms, canaries: settings.steadyStateCanaries },
@@ -160,6 +169,7 @@ export async function executeExperiment(
     ]);
   }
 
+  deps.onStarting?.(settings.clientToken);
   const started = await startExperiment(deps.fis, {
     templateId: template.id!,
     clientToken: settings.clientToken,
@@ -175,6 +185,8 @@ export async function executeExperiment(
     report.actions = actionResults(started);
     return finish(report, 'started', []);
   }
+  // Idle and run-once canaries produce no run under the fault unless started now.
+  report.warnings.push(...(await triggerCanaries(deps, canariesToTrigger(known.canaries), deps.signal)));
   return await watchAndConclude(deps, settings, report, started);
 }
 
@@ -185,6 +197,7 @@ async function watchAndConclude(
   started: Experiment,
 ): Promise<ExperimentReport> {
   const id = started.id!;
+  const deadline = deps.clock.now() + settings.timeoutMs;
   let last: Experiment = started;
   let gateStop: GateStopCause | undefined;
   let breaches: Breaches = {};
@@ -226,7 +239,7 @@ async function watchAndConclude(
   }
   if (gateStop) last = await stopByGate(deps, report, id, gateStop, last);
   else deps.onFinished?.(id);
-  return await conclude(deps, settings, report, last, gateStop, breaches);
+  return await conclude(deps, settings, report, last, gateStop, breaches, deadline);
 }
 
 /** Stops the experiment for the gate's own reason, logs it, and waits briefly for `stopped`. */
@@ -298,6 +311,7 @@ async function conclude(
   last: Experiment,
   gateStop: GateStopCause | undefined,
   breaches: Breaches,
+  deadline: number,
 ): Promise<ExperimentReport> {
   report.experiment = experimentFacts(last, settings.aws.region);
   report.actions = actionResults(last);
@@ -320,9 +334,47 @@ async function conclude(
     failures.push(...breachFailures(breaches, judgedByRecovery));
     if (judgedByRecovery || !breaches.alarm)
       failures.push(...(await injectionBreaches(deps, settings, report)));
+    failures.push(...(await canaryEvidenceFailures(deps, settings, report, breaches, deadline)));
   }
   if (judgedByRecovery) failures.push(...(await recoveryFailures(deps, settings, report)));
   return finish(report, outcome, failures);
+}
+
+/**
+ * Per steady-state canary, a finished run that started while FIS ran the experiment (see
+ * canary-evidence.ts). A failed run the watch already reported is not reported twice.
+ */
+async function canaryEvidenceFailures(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+  breaches: Breaches,
+  deadline: number,
+): Promise<string[]> {
+  const start = report.experiment?.startTime;
+  if (settings.steadyStateCanaries.length === 0 || !start) return [];
+  const end = report.experiment?.endTime;
+  const evidence = await settleCanaryEvidence(deps, settings.steadyStateCanaries, {
+    from: Date.parse(start),
+    until: end ? Date.parse(end) : deps.clock.now(),
+    deadline,
+    intervalMs: settings.pollIntervalMs,
+  });
+  report.steadyState.canaries = evidence.map(canaryStatusOf);
+  return evidence
+    .filter((e) => e.state !== 'PASSED' && !(e.state === 'FAILED' && breaches.canary))
+    .map((e) => (e.state === 'FAILED' ? `steady state breached: ${e.detail}` : e.detail));
+}
+
+function canaryStatusOf(evidence: CanaryEvidence): CanaryStatus {
+  const { run } = evidence;
+  return {
+    name: evidence.name,
+    state: evidence.state,
+    reason: evidence.detail,
+    ...(run?.Timeline?.Started ? { startedAt: run.Timeline.Started } : {}),
+    ...(run?.Timeline?.Completed ? { completedAt: run.Timeline.Completed } : {}),
+  };
 }
 
 /** A stop the gate asked for, and loudly when FIS refused it: the fault may still be injected. */
@@ -388,7 +440,8 @@ function breachFailures(breaches: Breaches, judgedByRecovery: boolean): string[]
  * An alarm that went to ALARM while FIS was injecting is a breach, whatever the poll ticks saw
  * and whatever it did afterwards: the alarm's own history (AWS timestamps) against the
  * experiment's start and end (FIS timestamps) decides, not when the gate happened to poll.
- * `recovery-timeout` only forgives a breach that began after FIS stopped injecting.
+ * `recovery-timeout` only forgives a breach that began after FIS stopped injecting. The same
+ * history tells whether the alarm lacked data under the fault (`insufficient-data` decides).
  */
 async function injectionBreaches(
   deps: ExperimentDeps,
@@ -400,16 +453,15 @@ async function injectionBreaches(
   if (settings.steadyStateAlarms.length === 0 || !start || !end) return [];
   const [from, until] = [Date.parse(start), Date.parse(end)];
   const failures: string[] = [];
+  const withoutData: string[] = [];
   for (const name of settings.steadyStateAlarms) {
     try {
       const history = await alarmHistory(deps.cloudwatch, name, from, until, deps.signal);
       // At FIS's endTime the fault is over: a transition at that instant is the aftermath.
-      const breach = history.find((t) => t.to === 'ALARM' && t.at >= from && t.at < until);
-      if (breach) {
-        failures.push(
-          `steady state breached while the fault was injected: alarm ${name} went to ALARM at ${new Date(breach.at).toISOString()} (the experiment ended at ${end})${breach.reason ? ` (${breach.reason})` : ''}`,
-        );
-      }
+      const breach = firstBreach(history, from, until);
+      if (breach) failures.push(describeInjectionBreach(name, breach, end));
+      const stateNow = report.steadyState.alarms.find((alarm) => alarm.name === name)?.state;
+      if (lackedDataDuring(history, stateNow)) withoutData.push(name);
     } catch (error) {
       // Without the history the gate cannot tell a breach under the fault from none: no pass.
       failures.push(
@@ -417,7 +469,16 @@ async function injectionBreaches(
       );
     }
   }
+  const went = 'went to INSUFFICIENT_DATA during the experiment';
+  const noData = judgeNoData(alarmsSubject(withoutData, went, went), settings.insufficientData);
+  if (noData && 'failure' in noData) failures.push(noData.failure);
+  if (noData && 'warning' in noData) report.warnings.push(noData.warning);
   return failures;
+}
+
+function describeInjectionBreach(name: string, breach: AlarmTransition, end: string): string {
+  const reason = breach.reason ? ` (${breach.reason})` : '';
+  return `steady state breached while the fault was injected: alarm ${name} went to ALARM at ${new Date(breach.at).toISOString()} (the experiment ended at ${end})${reason}`;
 }
 
 async function recoveryFailures(

@@ -10,9 +10,15 @@ import {
   writeJsonFile,
   writeTextFile,
 } from '../../../core/report/json.js';
-import { ACTION_NAME, STATE_EXPERIMENT_ID, STATE_FINISHED_ID, stopLeftoverExperiment } from './cleanup.js';
+import {
+  ACTION_NAME,
+  STATE_CLIENT_TOKEN,
+  STATE_EXPERIMENT_ID,
+  STATE_FINISHED_ID,
+  stopLeftoverExperiment,
+} from './cleanup.js';
 import { type ExperimentReport, executeExperiment } from './experiment.js';
-import { junitReport, reportOutputs, summaryMarkdown } from './report.js';
+import { gateResult, junitReport, reportOutputs, summaryMarkdown } from './report.js';
 import { INPUT_NAMES, readSettings } from './settings.js';
 
 export { ACTION_NAME, STATE_EXPERIMENT_ID, STATE_FINISHED_ID };
@@ -42,6 +48,7 @@ async function run(host: Host): Promise<GateOutcome> {
       log: host.log,
       signal: host.signal,
       // Saved at once: if this process is killed, the post step still knows what to stop.
+      onStarting: (token) => host.saveState(STATE_CLIENT_TOKEN, token),
       onStarted: (id) => host.saveState(STATE_EXPERIMENT_ID, id),
       onFinished: (id) => host.saveState(STATE_FINISHED_ID, id),
     },
@@ -55,7 +62,7 @@ async function run(host: Host): Promise<GateOutcome> {
     host.saveState(STATE_FINISHED_ID, report.experiment.id);
   await publish(host, report, reportPath, settings.junitPath);
   return {
-    result: report.outcome === 'started' ? 'neutral' : report.passed ? 'pass' : 'fail',
+    result: gateResult(report),
     summaryLine: report.summaryLine,
   };
 }

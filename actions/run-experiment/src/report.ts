@@ -175,12 +175,20 @@ export function junitReport(report: ExperimentReport): string {
 }
 
 /** Every output of action.yml, as strings. */
+/** The gate's result: wait: false started an experiment and judged nothing (neutral). */
+export function gateResult(report: ExperimentReport): 'pass' | 'fail' | 'neutral' {
+  if (report.outcome === 'started') return 'neutral';
+  return report.passed ? 'pass' : 'fail';
+}
+
 export function reportOutputs(report: ExperimentReport, reportPath: string): Record<string, string> {
   return {
     'experiment-id': report.experiment?.id ?? '',
     outcome: report.outcome,
     state: report.experiment?.status ?? '',
-    reason: report.experiment?.reason ?? '',
+    result: gateResult(report),
+    reason: report.summaryLine,
+    'state-reason': report.experiment?.reason ?? '',
     'duration-seconds':
       report.experiment?.durationSeconds === undefined ? '' : String(report.experiment.durationSeconds),
     'console-url': report.experiment?.consoleUrl ?? '',

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
+import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
+import { CLIENT_TOKEN_TAG } from './cleanup.js';
 import { type ExperimentOutcome, NEVER_ALLOWED_OUTCOMES, TERMINAL_OUTCOMES } from './outcome.js';
 
 /**
@@ -24,6 +26,7 @@ export const INPUT_NAMES = [
   'steady-state-alarms',
   'steady-state-canaries',
   'recovery-timeout',
+  'insufficient-data',
   'wait',
   'allowed-outcomes',
   'junit-path',
@@ -48,6 +51,8 @@ export interface RunExperimentSettings {
   steadyStateAlarms: string[];
   steadyStateCanaries: string[];
   recoveryTimeoutMs?: number;
+  /** What a steady-state alarm that lacked data during the experiment does (core/signals.ts). */
+  insufficientData: InsufficientDataTreatment;
   wait: boolean;
   allowedOutcomes: ExperimentOutcome[];
   junitPath?: string;
@@ -76,7 +81,7 @@ export const RUN_TAG_KEYS = {
   runId: 'github:run-id',
   runAttempt: 'github:run-attempt',
   sha: 'github:sha',
-  clientToken: 'resilience-gates:client-token',
+  clientToken: CLIENT_TOKEN_TAG,
 } as const;
 
 export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): RunExperimentSettings {
@@ -117,6 +122,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv = process.en
     clientTokenExplicit,
     preflight,
     validateTargets,
+    insufficientData: readInsufficientData(inputs),
     steadyStateAlarms,
     steadyStateCanaries,
     ...(recoveryTimeoutMs === undefined ? {} : { recoveryTimeoutMs }),

@@ -97,8 +97,8 @@ export class CanaryStore {
     return scripted ?? canary.spec.defaultOutcome ?? DEFAULT_OUTCOME;
   }
 
-  private addRun(canary: CanaryRecord, scheduledAt: number): void {
-    const outcome = this.nextOutcome(canary);
+  private addRun(canary: CanaryRecord, scheduledAt: number, given?: CanaryOutcomeSpec): void {
+    const outcome = given ?? this.nextOutcome(canary);
     const startedAt = scheduledAt + (outcome.afterMs ?? 0);
     canary.runs.push({
       id: randomUUID(),
@@ -140,6 +140,17 @@ export class CanaryStore {
       canary.nextScheduledAt = now;
     }
     this.tick(now);
+  }
+
+  /**
+   * A run that starts now whatever the schedule says (an on-demand or retried run, or a scheduled
+   * one a test wants at a precise moment): the run with `outcome`, or the canary's next scripted one.
+   */
+  runNow(name: string, now: number, outcome?: CanaryOutcomeSpec): boolean {
+    const canary = this.canaries.get(name);
+    if (!canary) return false;
+    this.addRun(canary, now, outcome);
+    return true;
   }
 
   /**
