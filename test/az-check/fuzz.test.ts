@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { finalizeFindings } from '../../actions/az-check/src/findings.js';
 import { scanFileText } from '../../actions/az-check/src/scan-file.js';
 import { parseYamlDocuments } from '../../actions/az-check/src/yaml-tree.js';
-import { FUZZ_RUNS, shareOf } from '../harness/fuzz-runs.js';
+import { assertFuzz, FUZZ_RUNS, shareOf } from '../harness/fuzz-runs.js';
 import { DEFAULT_POLICY, FIXTURES } from './helpers.js';
 
 /**
@@ -99,29 +99,27 @@ function checkScan(path: string, text: string): void {
 }
 
 describe.each(Object.keys(SEEDS))('scanning mutated %s files', (kind) => {
-  it(`never crashes on ${RUNS_PER_KIND[kind]} mutated files`, () => {
-    fc.assert(
-      fc.property(mutations(kind), (text) => checkScan(EXTENSION[kind]!, text)),
-      { numRuns: RUNS_PER_KIND[kind]! },
-    );
+  it(`never crashes on ${RUNS_PER_KIND[kind]} mutated files`, async () => {
+    await assertFuzz(mutations(kind), (text) => checkScan(EXTENSION[kind]!, text), RUNS_PER_KIND[kind]!);
   });
 });
 
 describe('YAML/JSON parser', () => {
-  it(`throws only ParseError on ${RUNS} random strings`, () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 120 }), (text) => {
+  it(`throws only ParseError on ${RUNS} random strings`, async () => {
+    await assertFuzz(
+      fc.string({ maxLength: 120 }),
+      (text) => {
         try {
           parseYamlDocuments(text);
         } catch (error) {
           expect((error as Error).name).toBe('ParseError');
         }
-      }),
-      { numRuns: RUNS },
+      },
+      RUNS,
     );
   });
 
-  it(`scans ${RUNS} generated JSON documents without a crash`, () => {
+  it(`scans ${RUNS} generated JSON documents without a crash`, async () => {
     const value = fc.letrec((tie) => ({
       node: fc.oneof(
         { depthSize: 'small' },
@@ -153,9 +151,6 @@ describe('YAML/JSON parser', () => {
         ),
       ),
     })).node;
-    fc.assert(
-      fc.property(value, (doc) => checkScan('gen.json', JSON.stringify(doc, null, 1))),
-      { numRuns: RUNS },
-    );
+    await assertFuzz(value, (doc) => checkScan('gen.json', JSON.stringify(doc, null, 1)), RUNS);
   });
 });

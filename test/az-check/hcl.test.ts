@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHcl } from '../../actions/az-check/src/hcl.js';
 import { child, type Node, stringValue } from '../../actions/az-check/src/tree.js';
 import { ParseError } from '../../actions/az-check/src/yaml-tree.js';
-import { FUZZ_RUNS } from '../harness/fuzz-runs.js';
+import { assertFuzz, FUZZ_RUNS } from '../harness/fuzz-runs.js';
 
 function body(text: string) {
   return parseHcl(text).body;
@@ -192,23 +192,23 @@ function expectParseOrParseError(text: string): void {
 }
 
 describe(`parseHcl: property tests (${FUZZ_RUNS} inputs each)`, () => {
-  it('never throws anything but ParseError on random text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), expectParseOrParseError), { numRuns: FUZZ_RUNS });
+  it('never throws anything but ParseError on random text', async () => {
+    await assertFuzz(fc.string({ maxLength: 200 }), expectParseOrParseError);
   });
 
-  it('never throws anything but ParseError on token soup', () => {
+  it('never throws anything but ParseError on token soup', async () => {
     const soup = fc.array(fc.constantFrom(...HCL_PIECES), { maxLength: 60 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(soup, expectParseOrParseError), { numRuns: FUZZ_RUNS });
+    await assertFuzz(soup, expectParseOrParseError);
   });
 
-  it('never throws anything but ParseError on mutated real files', () => {
+  it('never throws anything but ParseError on mutated real files', async () => {
     const mutated = fc
       .tuple(fc.constantFrom(...VALID_TERRAFORM), fc.nat(), fc.nat({ max: 20 }), fc.string({ maxLength: 6 }))
       .map(([text, at, remove, insert]) => {
         const i = at % (text.length + 1);
         return text.slice(0, i) + insert + text.slice(i + remove);
       });
-    fc.assert(fc.property(mutated, expectParseOrParseError), { numRuns: FUZZ_RUNS });
+    await assertFuzz(mutated, expectParseOrParseError);
   });
 
   it('parses every unmutated real file', () => {

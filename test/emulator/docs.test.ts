@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,20 +44,28 @@ describe('the emulator README', () => {
 });
 
 describe('npm run emulator', () => {
-  function emulatorCli(args: string[]) {
-    return spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), ...args],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        // tsx would leave its compile cache in the test run's temp folder.
-        env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-      },
-    );
+  /** Runs the emulator CLI without blocking the worker (Vitest's RPC needs its event loop). */
+  function emulatorCli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), ...args],
+        {
+          cwd: REPO_ROOT,
+          // tsx would leave its compile cache in the test run's temp folder.
+          env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
   }
 
-  it('refuses a bad --speed, --port or --scenario in one line with exit code 2', () => {
+  it('refuses a bad --speed, --port or --scenario in one line with exit code 2', async () => {
     for (const [args, message] of [
       [['--speed', '0'], "Invalid --speed '0': use a number above 0 like 10"],
       [['--speed', 'fast'], "Invalid --speed 'fast': use a number above 0 like 10"],
@@ -65,14 +73,14 @@ describe('npm run emulator', () => {
       [['--port', '-1'], "Option '--port' argument is ambiguous. (see --help)"],
       [['--scenario', 'nope'], "Unknown --scenario 'nope': use one of default, empty, degraded"],
     ] as const) {
-      const run = emulatorCli([...args]);
+      const run = await emulatorCli([...args]);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr.trim()).toBe(message);
     }
   });
 
-  it('documents --speed in its help', () => {
-    const run = emulatorCli(['--help']);
+  it('documents --speed in its help', async () => {
+    const run = await emulatorCli(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('--speed');
   });
