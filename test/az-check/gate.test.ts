@@ -1,22 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { azCheckGate, runAzCheck } from '../../actions/az-check/src/gate.js';
 import { RULES } from '../../actions/az-check/src/rules.js';
+import { tempDirsRemovedAfterAll } from '../harness/temp-dirs.js';
 import { FIXTURES } from './helpers.js';
 import { recordingHost } from './host.js';
 
 // Every temporary folder a test makes is removed when the file's tests are done.
-const temporary: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsRemovedAfterAll();
 
 const ACTION_DIR = join(import.meta.dirname, '../../actions/az-check');
 

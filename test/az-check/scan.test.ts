@@ -1,23 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Finding, finalizeFindings } from '../../actions/az-check/src/findings.js';
 import { MAX_FILE_BYTES, type ScanRequest, scanFiles } from '../../actions/az-check/src/scan.js';
 import { scanFileText } from '../../actions/az-check/src/scan-file.js';
 import { mayContainZones } from '../../actions/az-check/src/zones.js';
+import { tempDirsRemovedAfterAll } from '../harness/temp-dirs.js';
 import { GENERIC_ON_POLICY } from './helpers.js';
 
 // Every temporary folder a test makes is removed when the file's tests are done.
-const temporary: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsRemovedAfterAll();
 
 /**
  * scanFiles reads raw bytes and runs the candidate pre-filter on them before decoding. These

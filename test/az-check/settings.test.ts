@@ -1,20 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../actions/az-check/src/settings.js';
 import { Inputs, mapInputReader } from '../../core/inputs.js';
+import { tempDirsRemovedAfterAll } from '../harness/temp-dirs.js';
 
 // Every temporary folder a test makes is removed when the file's tests are done.
-const temporary: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsRemovedAfterAll();
 
 // A real folder: plain `paths` must exist under the scanned root.
 const WORKSPACE = tempDir('az-settings-');
