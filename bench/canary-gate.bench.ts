@@ -1,6 +1,12 @@
 import { DescribeCanariesLastRunCommand } from '@aws-sdk/client-synthetics';
-import { clientsFor, MINUTE_MS, manualEmulator, runGate, SECOND_MS } from '../test/canary-gate/helpers.js';
-import type { CanarySpec, RecordedRequest, Scenario } from '../test/emulator/index.js';
+import type { CanarySpec, RecordedRequest, Scenario } from '../tools/emulator/index.js';
+import {
+  clientsFor,
+  MINUTE_MS,
+  manualEmulator,
+  runGate,
+  SECOND_MS,
+} from '../tools/harness/canary-gate-world.js';
 import { median, ms, ratio, recordResults } from './lib.js';
 
 /**
@@ -218,7 +224,7 @@ export async function run(): Promise<void> {
   recordResults({
     title: 'canary-gate: 20 canaries on a scripted clock',
     note:
-      `In-process evaluateCanaries (test/canary-gate/helpers.ts runGate) with real SDK clients over HTTP to the emulator; ` +
+      `In-process evaluateCanaries (tools/harness/canary-gate-world.ts runGate) with real SDK clients over HTTP to the emulator; ` +
       `canaries 'bench-*' (glob), min-runs ${MIN_RUNS}, poll-interval 30s, timeout 20m, since = the step start. Each canary has its own phase (1 s to 4 min after its schedule), a 12–24 s run and runs every period on that phase before since (except 'new canaries'). ` +
       `"decidable at": completion of the failing run, else of the last canary's ${MIN_RUNS}nd run, from the scenario (ground truth). ` +
       `Calls per poll = all Synthetics calls (resolution included) / polls; "busiest poll" = most Synthetics calls at one emulator time. Verdict delay on the emulator clock, worst of ${RUNS}. ` +

@@ -1,6 +1,6 @@
 import { GetExperimentCommand, StartExperimentCommand } from '@aws-sdk/client-fis';
 import { executeExperiment } from '../actions/run-experiment/src/experiment.js';
-import type { ExperimentStep, RecordedRequest } from '../test/emulator/index.js';
+import type { ExperimentStep, RecordedRequest } from '../tools/emulator/index.js';
 import {
   MINUTE_MS,
   SECOND_MS,
@@ -9,7 +9,7 @@ import {
   settings,
   template,
   world,
-} from '../test/run-experiment/helpers.js';
+} from '../tools/harness/run-experiment-world.js';
 import { median, ms, ratio, recordResults } from './lib.js';
 
 /**
@@ -163,7 +163,7 @@ export async function run(): Promise<void> {
   recordResults({
     title: 'run-experiment: a 10-minute experiment replayed on a ManualClock',
     note:
-      `In-process executeExperiment with real SDK clients over HTTP to the emulator (test/run-experiment/helpers.ts world()). ` +
+      `In-process executeExperiment with real SDK clients over HTTP to the emulator (tools/harness/run-experiment-world.ts world()). ` +
       `Template timeline: pending → initiating (5 s) → running (15 s) → completed 10 min later, or stopping at minute 6 (stop-condition alarm) → stopped 2 s later. ` +
       `Ideal GetExperiment calls = ceil(duration / interval) + 1. Verdict delay is on the emulator clock, terminal state → report returned (worst of ${RUNS}). ` +
       `Wall: median of ${RUNS} replays (after a warm-up), fresh emulator each, vs the same number of bare GetExperiment calls with the SDK client (median of ${RUNS}). ` +

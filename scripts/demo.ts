@@ -1,6 +1,6 @@
-import { startEmulator } from '../test/emulator/index.js';
-import { emulatorEnv } from '../test/harness/aws.js';
-import { runStep, type StepResult } from '../test/harness/runner.js';
+import { startEmulator } from '../tools/emulator/index.js';
+import { emulatorEnv } from '../tools/harness/aws.js';
+import { runStep, type StepResult } from '../tools/harness/runner.js';
 import { AWS_CASES, DEMO_SCENARIO } from './demo/aws-cases.js';
 import { gitCases } from './demo/git-cases.js';
 import type { DemoCase } from './demo/types.js';

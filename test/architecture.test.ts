@@ -22,7 +22,7 @@ function sourceFiles(folder: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(folder)) {
     const path = join(folder, entry);
-    if (entry === 'dist' || entry === 'node_modules') continue;
+    if (entry === 'dist' || entry === 'node_modules' || entry === 'corpus') continue;
     if (statSync(path).isDirectory()) found.push(...sourceFiles(path));
     else if (entry.endsWith('.ts') && !entry.endsWith('.d.ts')) found.push(path);
   }
@@ -106,6 +106,17 @@ describe('the rooms of ARCHITECTURE.md', () => {
         ? `${edge.from} -> ${edge.specifier}`
         : undefined,
     );
+    expect(found).toEqual([]);
+  });
+
+  it('tools, scripts and benchmarks never import tests (the demo and benches run without test/)', () => {
+    const tooling = ['tools/emulator', 'tools/harness', 'scripts', 'bench']
+      .flatMap((folder) => sourceFiles(join(ROOT, folder)))
+      .flatMap(importsOf);
+    expect(tooling.length).toBeGreaterThan(50);
+    const found = tooling
+      .filter((edge) => edge.target?.startsWith('test/'))
+      .map((edge) => `${edge.from} -> ${edge.specifier}`);
     expect(found).toEqual([]);
   });
 

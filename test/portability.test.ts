@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { availableRuntime, NODE24_PATH, NODE24_SUPPORTED, REPO_ROOT } from './harness/runner.js';
+import { availableRuntime, NODE24_PATH, NODE24_SUPPORTED, REPO_ROOT } from '../tools/harness/runner.js';
 
 /**
  * `npm ci` must work on every developer machine. npm refuses (EBADPLATFORM) a package whose `os`

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { releaseNotes } from '../.github/scripts/release-notes.js';
-import { REPO_ROOT } from './harness/runner.js';
+import { REPO_ROOT } from '../tools/harness/runner.js';
 
 const SCRIPT = join(REPO_ROOT, '.github', 'scripts', 'release-notes.js');
 

@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseDuration } from '../core/duration.js';
-import { REPO_ROOT } from './harness/runner.js';
+import { REPO_ROOT } from '../tools/harness/runner.js';
 
 /**
  * The repository's own workflows (.github/workflows: CI, release, CodeQL and the reusable

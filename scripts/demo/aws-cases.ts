@@ -1,4 +1,4 @@
-import type { Scenario } from '../../test/emulator/index.js';
+import type { Scenario } from '../../tools/emulator/index.js';
 import type { DemoCase } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pullRequestEvent } from '../../test/branch-policy/harness.js';
-import { Sandbox } from '../../test/branch-policy/repo.js';
+import { pullRequestEvent } from '../../tools/harness/events.js';
+import { Sandbox } from '../../tools/harness/git-sandbox.js';
 import type { DemoCase } from './types.js';
 
 /**

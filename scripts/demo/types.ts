@@ -1,4 +1,4 @@
-import type { RunOptions } from '../../test/harness/runner.js';
+import type { RunOptions } from '../../tools/harness/runner.js';
 
 /** One gate run the demo shows, and the verdict it must reach for the demo to pass. */
 export interface DemoCase {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAzCheck } from '../../actions/az-check/src/gate.js';
-import { type Emulator, startEmulator } from '../emulator/index.js';
+import { type Emulator, startEmulator } from '../../tools/emulator/index.js';
 import { recordingHost } from './host.js';
 
 const PROD = '111111111111';

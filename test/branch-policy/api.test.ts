@@ -8,8 +8,9 @@ import {
   type OctokitLike,
   octokitApi,
 } from '../../actions/branch-policy/src/github-api.js';
-import { mergeGroupEvent, pullRequestEvent, pushEvent, runGate } from './harness.js';
-import { Sandbox } from './repo.js';
+import { mergeGroupEvent, pullRequestEvent, pushEvent } from '../../tools/harness/events.js';
+import { Sandbox } from '../../tools/harness/git-sandbox.js';
+import { runGate } from './harness.js';
 
 /** The API fallback: no checkout (or no git), answered by the compare endpoint. */
 let sandbox: Sandbox;

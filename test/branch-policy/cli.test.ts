@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { branchPolicyGate } from '../../actions/branch-policy/src/gate.js';
 import { runCli } from '../../cli/main.js';
-import { Sandbox } from './repo.js';
+import { Sandbox } from '../../tools/harness/git-sandbox.js';
 
 /** `resilience-gates branch-policy --base main --head HEAD` as a pre-push check. */
 let sandbox: Sandbox;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mergeGroupEvent, runGate } from './harness.js';
-import { Sandbox } from './repo.js';
+import { mergeGroupEvent } from '../../tools/harness/events.js';
+import { Sandbox } from '../../tools/harness/git-sandbox.js';
+import { runGate } from './harness.js';
 
 /** The merge queue: queue commits follow merge-style, queued branches follow the PR rules. */
 let sandbox: Sandbox;

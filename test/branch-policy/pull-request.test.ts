@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pullRequestEvent, runGate } from './harness.js';
-import { Sandbox } from './repo.js';
+import { pullRequestEvent } from '../../tools/harness/events.js';
+import { Sandbox } from '../../tools/harness/git-sandbox.js';
+import { runGate } from './harness.js';
 
 /** Pull-request rules on real repositories, from full clones and from actions/checkout's shallow checkout. */
 let sandbox: Sandbox;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pushEvent, runGate } from './harness.js';
-import { Sandbox } from './repo.js';
+import { pushEvent } from '../../tools/harness/events.js';
+import { Sandbox } from '../../tools/harness/git-sandbox.js';
+import { runGate } from './harness.js';
 
 /** Push rules on protected branches: never rewritten, arrivals follow merge-style. */
 let sandbox: Sandbox;

@@ -3,8 +3,9 @@ import { parseEvent, readEvent } from '../../actions/branch-policy/src/event.js'
 import { readSettings } from '../../actions/branch-policy/src/settings.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { Inputs, mapInputReader } from '../../core/inputs.js';
-import { pullRequestEvent, pushEvent, runGate } from './harness.js';
-import { Sandbox } from './repo.js';
+import { pullRequestEvent, pushEvent } from '../../tools/harness/events.js';
+import { Sandbox } from '../../tools/harness/git-sandbox.js';
+import { runGate } from './harness.js';
 
 function settings(
   values: Record<string, string>,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CanarySpec, Emulator, Scenario } from '../emulator/index.js';
-import { MINUTE_MS, manualEmulator, passing, runGate } from './helpers.js';
+import type { CanarySpec, Emulator, Scenario } from '../../tools/emulator/index.js';
+import { MINUTE_MS, manualEmulator, passing, runGate } from '../../tools/harness/canary-gate-world.js';
 
 /**
  * The domain entry (evaluateCanaries) with real SDK clients over HTTP to the emulator, on a

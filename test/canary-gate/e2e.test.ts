@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type Emulator, type IamPolicy, type Scenario, startEmulator } from '../emulator/index.js';
-import { emulatorEnv } from '../harness/aws.js';
-import { availableRuntime, NODE24_PATH, REPO_ROOT, runStep } from '../harness/runner.js';
+import { type Emulator, type IamPolicy, type Scenario, startEmulator } from '../../tools/emulator/index.js';
+import { emulatorEnv } from '../../tools/harness/aws.js';
+import { availableRuntime, NODE24_PATH, REPO_ROOT, runStep } from '../../tools/harness/runner.js';
 
 /**
  * The committed bundle, run as the GitHub runner runs it (Node 24, INPUT_*, GITHUB_OUTPUT...),

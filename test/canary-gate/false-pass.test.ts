@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EvaluationContext, evaluateCanary } from '../../actions/canary-gate/src/evaluate.js';
 import type { CanaryInfo, RunRecord } from '../../actions/canary-gate/src/types.js';
-import type { Emulator } from '../emulator/index.js';
-import { MINUTE_MS, manualEmulator, runGate, SECOND_MS } from './helpers.js';
+import type { Emulator } from '../../tools/emulator/index.js';
+import { MINUTE_MS, manualEmulator, runGate, SECOND_MS } from '../../tools/harness/canary-gate-world.js';
 
 /**
  * Regression tests for passes the gate had not earned. Each was written failing first: the pure

@@ -6,8 +6,8 @@ import {
   renderSummary,
   reportJson,
 } from '../../actions/canary-gate/src/report.js';
-import type { Emulator } from '../emulator/index.js';
-import { manualEmulator, runGate, settingsFor } from './helpers.js';
+import type { Emulator } from '../../tools/emulator/index.js';
+import { manualEmulator, runGate, settingsFor } from '../../tools/harness/canary-gate-world.js';
 
 let emu: Emulator | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { canaryGateGate } from '../../actions/canary-gate/src/gate.js';
 import { readSettings, splitCanaryList } from '../../actions/canary-gate/src/settings.js';
 import { Inputs, mapInputReader } from '../../core/inputs.js';
-import { REPO_ROOT } from '../harness/runner.js';
+import { REPO_ROOT } from '../../tools/harness/runner.js';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 const ENV = { AWS_REGION: 'us-east-1' };

@@ -6,10 +6,10 @@ import {
   type EmulatorOptions,
   type Scenario,
   startEmulator,
-} from '../emulator/index.js';
-import { emulatorEnv } from '../harness/aws.js';
-import { runStep, type StepResult } from '../harness/runner.js';
-import { passing } from './helpers.js';
+} from '../../tools/emulator/index.js';
+import { emulatorEnv } from '../../tools/harness/aws.js';
+import { passing } from '../../tools/harness/canary-gate-world.js';
+import { runStep, type StepResult } from '../../tools/harness/runner.js';
 
 /**
  * Issue 9, canary-gate: no pass without evidence, every AWS call bounded. Each test runs the

@@ -7,8 +7,8 @@ import {
   describeCanarySchedules,
   schedulePeriodMs,
 } from '../../core/synthetics.js';
-import { emulatorClients } from '../emulator/clients.js';
-import { type Emulator, ManualClock, startEmulator } from '../emulator/index.js';
+import { emulatorClients } from '../../tools/emulator/clients.js';
+import { type Emulator, ManualClock, startEmulator } from '../../tools/emulator/index.js';
 
 /** The shared AWS readers, with real SDK clients over HTTP to the emulator. */
 let emu: Emulator | undefined;

@@ -13,7 +13,7 @@ import {
   resolveCommits,
   shallowBoundary,
 } from '../../core/git.js';
-import { Sandbox } from '../branch-policy/repo.js';
+import { Sandbox } from '../../tools/harness/git-sandbox.js';
 
 /** The history helpers branch-policy added, on real repositories. */
 let sandbox: Sandbox;

@@ -3,9 +3,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullRequestEvent } from '../../tools/harness/events.js';
+import { runStep, type StepResult } from '../../tools/harness/runner.js';
 import { commit, git, type PullRequestRepo, shallowCheckout } from '../az-check/git-repo.js';
-import { pullRequestEvent } from '../branch-policy/harness.js';
-import { runStep, type StepResult } from '../harness/runner.js';
 import { errorCommands, GIT_STEP_ENV, networkTripwire, STACK_FRAME } from './env.js';
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeGroupEvent, pullRequestEvent, pushEvent } from '../branch-policy/harness.js';
-import { longLivedHistory, Sandbox } from '../branch-policy/repo.js';
-import { runStep, type StepResult } from '../harness/runner.js';
+import { mergeGroupEvent, pullRequestEvent, pushEvent } from '../../tools/harness/events.js';
+import { longLivedHistory, Sandbox } from '../../tools/harness/git-sandbox.js';
+import { runStep, type StepResult } from '../../tools/harness/runner.js';
 import { errorCommands, GIT_STEP_ENV, STACK_FRAME } from './env.js';
 
 /**

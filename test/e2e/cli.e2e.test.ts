@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { assertFreshBundle } from '../harness/fresh-bundle.js';
-import { REPO_ROOT } from '../harness/runner.js';
+import { assertFreshBundle } from '../../tools/harness/fresh-bundle.js';
+import { REPO_ROOT } from '../../tools/harness/runner.js';
 import { GIT_STEP_ENV, STACK_FRAME } from './env.js';
 
 /** The CLI bundle (built on install), run with node as `npx resilience-gates` would: no shell, real exit codes. */

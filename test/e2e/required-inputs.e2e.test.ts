@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Scenario, startEmulator } from '../../tools/emulator/index.js';
+import { emulatorEnv } from '../../tools/harness/aws.js';
+import { pullRequestEvent } from '../../tools/harness/events.js';
+import { scenario, template } from '../../tools/harness/run-experiment-world.js';
+import { runPost, runStep } from '../../tools/harness/runner.js';
 import { commit, git, type PullRequestRepo, pullRequestRepo, shallowCheckout } from '../az-check/git-repo.js';
-import { pullRequestEvent } from '../branch-policy/harness.js';
-import { type Scenario, startEmulator } from '../emulator/index.js';
-import { emulatorEnv } from '../harness/aws.js';
-import { runPost, runStep } from '../harness/runner.js';
-import { scenario, template } from '../run-experiment/helpers.js';
 import { GIT_STEP_ENV } from './env.js';
 
 /**

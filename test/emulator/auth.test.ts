@@ -8,11 +8,11 @@ import {
 } from '@aws-sdk/client-fis';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorClients } from './clients.js';
-import { ManualClock } from './clock.js';
-import { type Emulator, startEmulator } from './emulator.js';
-import type { IamPolicy } from './iam.js';
-import { DEFAULT_CREDENTIALS } from './identity.js';
+import { emulatorClients } from '../../tools/emulator/clients.js';
+import { ManualClock } from '../../tools/emulator/clock.js';
+import { type Emulator, startEmulator } from '../../tools/emulator/emulator.js';
+import type { IamPolicy } from '../../tools/emulator/iam.js';
+import { DEFAULT_CREDENTIALS } from '../../tools/emulator/identity.js';
 
 const GATE_POLICY: IamPolicy = {
   Version: '2012-10-17',

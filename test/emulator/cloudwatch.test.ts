@@ -1,8 +1,8 @@
 import { DescribeAlarmHistoryCommand, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorClients } from './clients.js';
-import { ManualClock } from './clock.js';
-import { type Emulator, startEmulator } from './emulator.js';
+import { emulatorClients } from '../../tools/emulator/clients.js';
+import { ManualClock } from '../../tools/emulator/clock.js';
+import { type Emulator, startEmulator } from '../../tools/emulator/emulator.js';
 
 const MINUTE_MS = 60_000;
 

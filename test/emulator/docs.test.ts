@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../harness/runner.js';
-import { ScaledClock } from './clock.js';
-import { getScenario, scenarioNames } from './scenarios.js';
+import { ScaledClock } from '../../tools/emulator/clock.js';
+import { getScenario, scenarioNames } from '../../tools/emulator/scenarios.js';
+import { REPO_ROOT } from '../../tools/harness/runner.js';
 
 /** The emulator is documented for people: what its README promises exists, and the reverse. */
-const EMULATOR_README = readFileSync(join(REPO_ROOT, 'test', 'emulator', 'README.md'), 'utf8');
+const EMULATOR_README = readFileSync(join(REPO_ROOT, 'tools', 'emulator', 'README.md'), 'utf8');
 const USER_DOCS = ['README.md', 'actions/run-experiment/README.md', 'actions/canary-gate/README.md'];
 const TEMPLATE_ID = /\bEXT[A-Za-z0-9]{6,}\b/g;
 
@@ -49,7 +49,7 @@ describe('npm run emulator', () => {
     return new Promise((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), ...args],
+        ['--import', 'tsx', join(REPO_ROOT, 'tools', 'emulator', 'cli.ts'), ...args],
         {
           cwd: REPO_ROOT,
           // tsx would leave its compile cache in the test run's temp folder.

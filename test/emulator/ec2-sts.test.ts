@@ -1,9 +1,9 @@
 import { DescribeAvailabilityZonesCommand } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorClients } from './clients.js';
-import { type Emulator, startEmulator } from './emulator.js';
-import { generatedZones } from './services/ec2.js';
+import { emulatorClients } from '../../tools/emulator/clients.js';
+import { type Emulator, startEmulator } from '../../tools/emulator/emulator.js';
+import { generatedZones } from '../../tools/emulator/services/ec2.js';
 
 const PROD_ACCOUNT = '111111111111';
 const OTHER_ACCOUNT = '222222222222';

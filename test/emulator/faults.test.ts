@@ -4,8 +4,8 @@ import { GetExperimentTemplateCommand, ListExperimentTemplatesCommand } from '@a
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { GetCanaryCommand } from '@aws-sdk/client-synthetics';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorClients } from './clients.js';
-import { type Emulator, startEmulator } from './emulator.js';
+import { emulatorClients } from '../../tools/emulator/clients.js';
+import { type Emulator, startEmulator } from '../../tools/emulator/emulator.js';
 
 const FAST_RETRY_MS = 5;
 const SDK_ATTEMPTS = 3;

@@ -11,9 +11,9 @@ import {
   StopExperimentCommand,
 } from '@aws-sdk/client-fis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorClients } from './clients.js';
-import { ManualClock } from './clock.js';
-import { type Emulator, startEmulator } from './emulator.js';
+import { emulatorClients } from '../../tools/emulator/clients.js';
+import { ManualClock } from '../../tools/emulator/clock.js';
+import { type Emulator, startEmulator } from '../../tools/emulator/emulator.js';
 
 const SECOND_MS = 1_000;
 const MINUTE_MS = 60 * SECOND_MS;

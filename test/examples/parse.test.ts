@@ -1,7 +1,7 @@
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import { describe, expect, it } from 'vitest';
-import { actionTemplate } from '../harness/expressions.js';
-import { REPO_ROOT } from '../harness/runner.js';
+import { actionTemplate } from '../../tools/harness/expressions.js';
+import { REPO_ROOT } from '../../tools/harness/runner.js';
 import { exampleSteps, exampleWorkflows, parseExample } from './workflows.js';
 
 /**

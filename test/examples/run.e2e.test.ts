@@ -1,15 +1,19 @@
 import { rmSync } from 'node:fs';
 import { truthy } from '@actions/expressions/result';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CanarySpec, Emulator } from '../../tools/emulator/index.js';
+import { startEmulator } from '../../tools/emulator/index.js';
+import { emulatorEnv } from '../../tools/harness/aws.js';
+import { pullRequestEvent } from '../../tools/harness/events.js';
+import {
+  type ExpressionContexts,
+  evaluateExpression,
+  evaluateToken,
+} from '../../tools/harness/expressions.js';
+import { scenario, template } from '../../tools/harness/run-experiment-world.js';
+import { expressionContexts, runStep, type StepResult } from '../../tools/harness/runner.js';
 import { commit, git, type PullRequestRepo, pullRequestRepo, shallowCheckout } from '../az-check/git-repo.js';
-import { pullRequestEvent } from '../branch-policy/harness.js';
 import { GIT_STEP_ENV } from '../e2e/env.js';
-import type { CanarySpec, Emulator } from '../emulator/index.js';
-import { startEmulator } from '../emulator/index.js';
-import { emulatorEnv } from '../harness/aws.js';
-import { type ExpressionContexts, evaluateExpression, evaluateToken } from '../harness/expressions.js';
-import { expressionContexts, runStep, type StepResult } from '../harness/runner.js';
-import { scenario, template } from '../run-experiment/helpers.js';
 import {
   callInputs,
   type ExampleStep,

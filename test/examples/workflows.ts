@@ -11,7 +11,7 @@ import {
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../harness/runner.js';
+import { REPO_ROOT } from '../../tools/harness/runner.js';
 
 /**
  * The workflows a user copies: every workflow file under examples/ and every YAML block in the

@@ -1,5 +1,5 @@
 import { afterAll } from 'vitest';
-import { removeStepFolders } from './runner.js';
+import { removeStepFolders } from '../../tools/harness/runner.js';
 
 /** Vitest setup file: each test file removes the step folders its harness runs created. */
 afterAll(() => removeStepFolders());

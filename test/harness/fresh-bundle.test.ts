@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SOURCES_MANIFEST, sourceDigest } from '../../scripts/bundles.js';
-import { assertFreshBundle } from './fresh-bundle.js';
-import { REPO_ROOT } from './runner.js';
+import { assertFreshBundle } from '../../tools/harness/fresh-bundle.js';
+import { REPO_ROOT } from '../../tools/harness/runner.js';
 
 const made: string[] = [];
 afterEach(() => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { actionTemplate, evaluateExpression, stepInputs } from './expressions.js';
+import { actionTemplate, evaluateExpression, stepInputs } from '../../tools/harness/expressions.js';
 import {
   availableRuntime,
   expressionContexts,
@@ -11,7 +11,7 @@ import {
   parseKeyValueFile,
   REPO_ROOT,
   runStep,
-} from './runner.js';
+} from '../../tools/harness/runner.js';
 
 /**
  * The harness itself: an ESM bundle loads under the runtime action.yml declares, reads INPUT_*

@@ -2,9 +2,9 @@ import { StartExperimentCommand } from '@aws-sdk/client-fis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addActionsMode, withActionsMode } from '../../actions/run-experiment/src/actions-mode.js';
 import { startExperiment } from '../../actions/run-experiment/src/fis.js';
-import { emulatorClients } from '../emulator/clients.js';
-import { type Emulator, startEmulator } from '../emulator/index.js';
-import { scenario, template } from './helpers.js';
+import { emulatorClients } from '../../tools/emulator/clients.js';
+import { type Emulator, startEmulator } from '../../tools/emulator/index.js';
+import { scenario, template } from '../../tools/harness/run-experiment-world.js';
 
 let emu: Emulator | undefined;
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Emulator, type IamPolicy, startEmulator } from '../emulator/index.js';
-import { emulatorEnv } from '../harness/aws.js';
+import { type Emulator, type IamPolicy, startEmulator } from '../../tools/emulator/index.js';
+import { emulatorEnv } from '../../tools/harness/aws.js';
+import { scenario, template } from '../../tools/harness/run-experiment-world.js';
 import {
   availableRuntime,
   NODE24_PATH,
@@ -9,8 +10,7 @@ import {
   type RunOptions,
   runPost,
   runStep,
-} from '../harness/runner.js';
-import { scenario, template } from './helpers.js';
+} from '../../tools/harness/runner.js';
 
 /**
  * The committed bundles, run exactly as the GitHub runner runs them (node24, INPUT_*, GITHUB_*

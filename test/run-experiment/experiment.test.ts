@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { executeExperiment } from '../../actions/run-experiment/src/experiment.js';
 import { RUN_TAG_KEYS } from '../../actions/run-experiment/src/settings.js';
 import { CancelledError } from '../../core/cancel.js';
-import type { Emulator } from '../emulator/index.js';
+import type { Emulator } from '../../tools/emulator/index.js';
 import {
   MINUTE_MS,
   RUN_ENV,
@@ -14,7 +14,7 @@ import {
   template,
   type World,
   world,
-} from './helpers.js';
+} from '../../tools/harness/run-experiment-world.js';
 
 /**
  * The domain end to end in-process: real SDK clients over HTTP to the emulator, a ManualClock

@@ -4,8 +4,16 @@ import { runExperimentGate, STATE_EXPERIMENT_ID } from '../../actions/run-experi
 import type { Host } from '../../core/host.js';
 import { Inputs, mapInputReader } from '../../core/inputs.js';
 import { MemoryLogger } from '../../core/log.js';
-import type { Emulator, ExperimentStatus } from '../emulator/index.js';
-import { MINUTE_MS, SECOND_MS, scenario, settings, template, type World, world } from './helpers.js';
+import type { Emulator, ExperimentStatus } from '../../tools/emulator/index.js';
+import {
+  MINUTE_MS,
+  SECOND_MS,
+  scenario,
+  settings,
+  template,
+  type World,
+  world,
+} from '../../tools/harness/run-experiment-world.js';
 
 /**
  * Regression tests for gates that passed (or left chaos running) when they should not have. Each

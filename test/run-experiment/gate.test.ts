@@ -11,8 +11,15 @@ import { runCli } from '../../cli/main.js';
 import type { Host } from '../../core/host.js';
 import { Inputs, mapInputReader } from '../../core/inputs.js';
 import { MemoryLogger } from '../../core/log.js';
-import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../emulator/index.js';
-import { MINUTE_MS, scenario, settings, template, type World, world } from './helpers.js';
+import { DEFAULT_CREDENTIALS, type Emulator, startEmulator } from '../../tools/emulator/index.js';
+import {
+  MINUTE_MS,
+  scenario,
+  settings,
+  template,
+  type World,
+  world,
+} from '../../tools/harness/run-experiment-world.js';
 
 let emu: Emulator | undefined;
 let current: World | undefined;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runExperimentGate } from '../../actions/run-experiment/src/gate.js';
 import { TERMINAL_OUTCOMES } from '../../actions/run-experiment/src/outcome.js';
-import { REPO_ROOT } from '../harness/runner.js';
+import { REPO_ROOT } from '../../tools/harness/runner.js';
 
 const read = (path: string) => readFileSync(`${REPO_ROOT}${path}`, 'utf8');
 const meta = parse(read('actions/run-experiment/action.yml')) as {

@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeExperiment } from '../../actions/run-experiment/src/experiment.js';
 import { ConfigurationError } from '../../core/errors.js';
-import type { ExperimentTemplateSpec } from '../emulator/index.js';
-import { MINUTE_MS, STOP_ALARM, scenario, settings, template, type World, world } from './helpers.js';
+import type { ExperimentTemplateSpec } from '../../tools/emulator/index.js';
+import {
+  MINUTE_MS,
+  STOP_ALARM,
+  scenario,
+  settings,
+  template,
+  type World,
+  world,
+} from '../../tools/harness/run-experiment-world.js';
 
 let current: World | undefined;
 async function setup(...args: Parameters<typeof world>): Promise<World> {

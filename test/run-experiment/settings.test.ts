@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveClientToken, readSettings } from '../../actions/run-experiment/src/settings.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { Inputs, mapInputReader } from '../../core/inputs.js';
-import { RUN_ENV, settings } from './helpers.js';
+import { RUN_ENV, settings } from '../../tools/harness/run-experiment-world.js';
 
 function error(inputs: Record<string, string>, env: Record<string, string> = { ...RUN_ENV }): string {
   try {

@@ -1,7 +1,7 @@
 import { StopExperimentCommand } from '@aws-sdk/client-fis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeExperiment } from '../../actions/run-experiment/src/experiment.js';
-import type { Emulator } from '../emulator/index.js';
+import type { Emulator } from '../../tools/emulator/index.js';
 import {
   MINUTE_MS,
   SECOND_MS,
@@ -11,7 +11,7 @@ import {
   template,
   type World,
   world,
-} from './helpers.js';
+} from '../../tools/harness/run-experiment-world.js';
 
 /**
  * What one DescribeAlarms / DescribeCanariesLastRun snapshot per poll cannot see: an alarm that

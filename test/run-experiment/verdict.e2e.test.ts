@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../emulator/index.js';
-import { emulatorEnv } from '../harness/aws.js';
-import { type RunOptions, runPost, runStep } from '../harness/runner.js';
-import { scenario, template } from './helpers.js';
+import { type Emulator, startEmulator } from '../../tools/emulator/index.js';
+import { emulatorEnv } from '../../tools/harness/aws.js';
+import { scenario, template } from '../../tools/harness/run-experiment-world.js';
+import { type RunOptions, runPost, runStep } from '../../tools/harness/runner.js';
 
 /**
  * Issue 9, run-experiment side: each case a false pass (or a leak) reproduced through the

@@ -15,7 +15,7 @@ const USAGE = [
   '  --port      port to listen on (default: a free port)',
   '  --speed     how much faster than real time the emulator clock runs (default: 1; 10 plays a',
   '              five-minute experiment in thirty seconds)',
-  'Scenarios are described in test/emulator/README.md.',
+  'Scenarios are described in tools/emulator/README.md.',
 ].join('\n');
 
 class UsageError extends Error {}
