@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { shallowCheckoutInto } from '../tools/harness/git-sandbox.js';
 import { median, ms, REPO_ROOT, ratio, recordResults, timeCommand } from './lib.js';
 
 /**
@@ -94,21 +95,7 @@ function topicPullRequest(dir: string, base: string, number: number, forkBack: n
 /** actions/checkout's default: depth 1 at the merge ref, detached. */
 function shallowCheckout(root: string, origin: Origin, pr: PullRequest, n: number): string {
   const dir = join(root, `checkout-${pr.number}-${n}`);
-  mkdirSync(dir);
-  git(dir, ['init', '--quiet']);
-  git(dir, ['remote', 'add', 'origin', `file://${origin.dir}`]);
-  const ref = `refs/pull/${pr.number}/merge`;
-  git(dir, [
-    '-c',
-    'protocol.version=2',
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    '--depth=1',
-    'origin',
-    `+${ref}:${ref}`,
-  ]);
-  git(dir, ['checkout', '--quiet', '--detach', ref]);
+  shallowCheckoutInto(dir, `file://${origin.dir}`, `refs/pull/${pr.number}/merge`);
   return dir;
 }
 

@@ -134,20 +134,7 @@ export class Sandbox {
   shallowCheckout(ref: string): string {
     this.checkouts += 1;
     const dir = join(this.root, `checkout-${this.checkouts}`);
-    mkdirSync(dir);
-    git(dir, ['init', '--quiet']);
-    git(dir, ['remote', 'add', 'origin', this.originUrl]);
-    git(dir, [
-      '-c',
-      'protocol.version=2',
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--depth=1',
-      'origin',
-      `+${ref}:refs/remotes/checkout`,
-    ]);
-    git(dir, ['checkout', '--quiet', '--detach', 'refs/remotes/checkout']);
+    shallowCheckoutInto(dir, this.originUrl, ref);
     return dir;
   }
 
@@ -288,4 +275,25 @@ export function longLivedHistory(
     mainMerge: marks.get(`:${mainMerge}`) ?? '',
     backMerge: marks.get(`:${backMerge}`) ?? '',
   };
+}
+
+/**
+ * What actions/checkout does by default, into a new folder `dir`: init, fetch --depth=1 of one
+ * ref from `originUrl`, detached checkout.
+ */
+export function shallowCheckoutInto(dir: string, originUrl: string, ref: string): void {
+  mkdirSync(dir);
+  git(dir, ['init', '--quiet']);
+  git(dir, ['remote', 'add', 'origin', originUrl]);
+  git(dir, [
+    '-c',
+    'protocol.version=2',
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--depth=1',
+    'origin',
+    `+${ref}:refs/remotes/checkout`,
+  ]);
+  git(dir, ['checkout', '--quiet', '--detach', 'refs/remotes/checkout']);
 }
