@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shallowCheckoutInto } from '../tools/harness/git-sandbox.js';
+import { startGitHubApi } from '../tools/harness/github-api.js';
 import { median, ms, REPO_ROOT, ratio, recordResults, timeCommand } from './lib.js';
 
 /**
@@ -99,12 +100,14 @@ function shallowCheckout(root: string, origin: Origin, pr: PullRequest, n: numbe
   return dir;
 }
 
-function pullRequestRun(
+/** The step's environment; with `apiUrl`, a token and the GitHub API double answer compare. */
+async function pullRequestRun(
   root: string,
   origin: Origin,
   pr: PullRequest,
   workspace: string,
-): { ms: number; result: string } {
+  apiUrl?: string,
+): Promise<{ ms: number; result: string }> {
   const event = join(root, 'event.json');
   writeFileSync(
     event,
@@ -131,25 +134,36 @@ function pullRequestRun(
     GITHUB_OUTPUT: output,
     GITHUB_REPOSITORY: 'git/git',
     RUNNER_TEMP: root,
+    ...(apiUrl ? { INPUT_TOKEN: 'ghs_benchPlaceholder', GITHUB_API_URL: apiUrl } : {}),
   };
   const bundle = join(REPO_ROOT, 'actions', 'branch-policy', 'dist', 'index.js');
   const started = performance.now();
-  const run = spawnSync(process.execPath, [bundle], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // Not spawnSync: the GitHub API double answers from this process's event loop.
+  const status = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle], { env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
   const elapsed = performance.now() - started;
   const outputs = readFileSync(output, 'utf8');
-  const result = /^result<<\S+\n(\w+)/m.exec(outputs)?.[1] ?? `exit ${run.status}`;
+  const result = /^result<<\S+\n(\w+)/m.exec(outputs)?.[1] ?? `exit ${status}`;
   const reason = /^reason<<\S+\n(.*)/m.exec(outputs)?.[1] ?? '';
   const behind = /is (\d+) commits? behind/.exec(reason)?.[1];
   return { ms: elapsed, result: behind ? `${result}, ${behind} behind` : result };
 }
 
 /** Median time of the bundle from fresh depth-1 checkouts of one pull request's merge ref. */
-function pullRequestMedian(root: string, origin: Origin, pr: PullRequest): { ms: number; results: string } {
+async function pullRequestMedian(
+  root: string,
+  origin: Origin,
+  pr: PullRequest,
+  apiUrl?: string,
+): Promise<{ ms: number; results: string }> {
   const samples: number[] = [];
   const results = new Set<string>();
   for (let i = 0; i < PR_RUNS; i += 1) {
     const workspace = shallowCheckout(root, origin, pr, i);
-    const run = pullRequestRun(root, origin, pr, workspace);
+    const run = await pullRequestRun(root, origin, pr, workspace, apiUrl);
     samples.push(run.ms);
     results.add(run.result);
     rmSync(workspace, { recursive: true, force: true });
@@ -157,7 +171,7 @@ function pullRequestMedian(root: string, origin: Origin, pr: PullRequest): { ms:
   return { ms: median(samples), results: [...results].join(' / ') };
 }
 
-export function runLarge(): void {
+export async function runLarge(): Promise<void> {
   const corpus = corpusPath();
   if (!corpus) {
     console.log(
@@ -169,8 +183,12 @@ export function runLarge(): void {
   try {
     const origin = buildOrigin(root, corpus);
     const commits = Number(git(origin.dir, ['rev-list', '--count', origin.base]));
-    const rebased = pullRequestMedian(root, origin, origin.rebased);
-    const behind = pullRequestMedian(root, origin, origin.behind);
+    const rebased = await pullRequestMedian(root, origin, origin.rebased);
+    const behind = await pullRequestMedian(root, origin, origin.behind);
+    const github = await startGitHubApi(origin.dir);
+    const behindWithApi = await pullRequestMedian(root, origin, origin.behind, github.url).finally(() =>
+      github.close(),
+    );
     // Once the history is local: a full clone sharing the corpus's objects.
     const full = join(root, 'full');
     git(root, ['clone', '--quiet', '--shared', '--no-checkout', corpus, full]);
@@ -207,7 +225,7 @@ export function runLarge(): void {
       note:
         `Medians of ${PR_RUNS} runs (PR checks, each from a fresh checkout; the checkout itself is not timed) and ${RUNS} runs (local range). ` +
         `Corpus: git/git, ${commits} commits on master, local bare origin. ${TOPIC_COMMITS}-commit topics from a depth-1 checkout of refs/pull/N/merge: ` +
-        `#1 rebased (verdict: ${rebased.results}), #2 forked 10 commits back (verdict: ${behind.results}; true count ${origin.behind.behind}). ` +
+        `#1 rebased (verdict: ${rebased.results}), #2 forked 10 commits back (verdict: ${behind.results}; with the API: ${behindWithApi.results}; true count ${origin.behind.behind}). The API double (tools/harness/github-api.ts) answers compare from the full origin with git rev-list, on this machine. ` +
         `Goal 5 s. History local: ${RANGE.base}..${RANGE.head}, ${rangeCommits} commits, ${rangeMerges} merges; goal at most 2× git rev-list --merges.`,
       headers: ['command', 'median', 'vs baseline'],
       rows: [
@@ -216,7 +234,12 @@ export function runLarge(): void {
           ms(rebased.ms),
           ratio(rebased.ms, 5000),
         ],
-        ['PR check, topic 10 behind (exact behind count)', ms(behind.ms), ratio(behind.ms, 5000)],
+        ['PR check, topic 10 behind (exact behind count, git only)', ms(behind.ms), ratio(behind.ms, 5000)],
+        [
+          'PR check, topic 10 behind, token: count from one compare call (local GitHub API double)',
+          ms(behindWithApi.ms),
+          ratio(behindWithApi.ms, 5000),
+        ],
         [`\`git rev-list --merges ${RANGE.base}..${RANGE.head}\` (baseline)`, ms(revList), '1.00×'],
         [
           `\`resilience-gates branch-policy --base ${RANGE.base} --head ${RANGE.head}\``,

@@ -13,7 +13,7 @@ import { median, ms, REPO_ROOT, ratio, recordResults, timeCommand } from './lib.
 const RUNS = 7;
 const PR_COMMITS = 10_000;
 
-export function run(): void {
+export async function run(): Promise<void> {
   const cli = join(REPO_ROOT, 'cli', 'dist', 'index.js');
   if (!existsSync(cli)) throw new Error('cli/dist/index.js is missing: run npm run build');
   const root = mkdtempSync(join(tmpdir(), 'rg-bench-bp-'));
@@ -22,7 +22,7 @@ export function run(): void {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  runLarge();
+  await runLarge();
 }
 
 function runGenerated(cli: string, root: string): void {

@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { getOctokit } from '@actions/github';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   API_COMMIT_CAP,
   type Comparison,
+  fetchWithDeadline,
   type GitHubApi,
   type OctokitLike,
   octokitApi,
@@ -190,6 +194,52 @@ describe('API fallback', () => {
     expect(run.host.log.lines.join('\n')).toMatch(/Reading history with git failed .*: using the GitHub API/);
   });
 
+  /** A feature branch two commits behind main, pushed, with the pull_request event for it. */
+  function staleFeature() {
+    sandbox.commit('base');
+    sandbox.push('HEAD:refs/heads/main');
+    sandbox.switch('feature', true);
+    const head = sandbox.commit('feature work');
+    sandbox.switch('main');
+    const tip = sandbox.commits(2, 'main moves on');
+    sandbox.push('refs/heads/feature:refs/heads/feature', 'refs/heads/main:refs/heads/main');
+    const event = pullRequestEvent({ base: 'main', baseSha: tip, head: 'feature', headSha: head });
+    return {
+      head,
+      tip,
+      event,
+      message: `not rebased: feature is 2 commits behind main (the main tip ${tip.slice(0, 7)} is not in the branch)`,
+    };
+  }
+
+  it('counts the commits behind with one compare call instead of fetching the base history', async () => {
+    const { head, tip, event, message } = staleFeature();
+    const { octokit, calls } = fakeOctokit({
+      [`${tip}...${head}`]: {
+        status: 'diverged',
+        behind_by: 2,
+        commits: [apiCommit(head, [sha(1)], 'feature work')],
+      },
+    });
+    const workspace = sandbox.shallowCheckout('refs/heads/feature');
+    const run = await runGate(sandbox, { event, workspace, dependencies: using(octokit) });
+    expect(run.report.source).toBe('git');
+    expect(calls).toEqual([`octo-org/octo-repo ${tip}...${head} page 1`]);
+    expect(run.violations.map((v) => [v.rule, v.message])).toEqual([['require-rebased', message]]);
+  });
+
+  it('counts the commits behind with git when the compare call fails', async () => {
+    const { event, message } = staleFeature();
+    const { octokit, calls } = fakeOctokit({});
+    const workspace = sandbox.shallowCheckout('refs/heads/feature');
+    const run = await runGate(sandbox, { event, workspace, dependencies: using(octokit) });
+    expect(calls).toHaveLength(1);
+    expect(run.violations.map((v) => [v.rule, v.message])).toEqual([['require-rebased', message]]);
+    expect(run.host.log.lines.join('\n')).toMatch(
+      /The GitHub API could not count the commits behind \(Not Found\): counting with git/,
+    );
+  });
+
   it('fails in one line with neither a checkout nor a token', async () => {
     const event = pullRequestEvent({ base: 'main', baseSha: sha(100), head: 'feature', headSha: sha(1) });
     await expect(
@@ -266,5 +316,26 @@ describe('API fallback', () => {
       [`octo-org/octo-repo commit ${forged}`, `octo-org/octo-repo commit ${signed}`].sort(),
     );
     expect(run.violations.map((v) => [v.rule, v.sha])).toEqual([['no-autosquash-commits', forged]]);
+  });
+});
+
+describe('API deadline', () => {
+  it('gives up on a GitHub that accepts the connection and never answers', async ({ onTestFinished }) => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => {
+      silent.closeAllConnections();
+      silent.close();
+    });
+    const { port } = silent.address() as AddressInfo;
+    const octokit = getOctokit('token', {
+      baseUrl: `http://127.0.0.1:${port}`,
+      request: { fetch: fetchWithDeadline(200) },
+    });
+    const api = octokitApi(octokit, { owner: 'octo-org', repo: 'octo-repo' });
+    const guard = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error('no deadline: still waiting')), 20_000),
+    );
+    await expect(Promise.race([api.behindBy(sha(1), sha(2)), guard])).rejects.toThrow(/aborted|timeout/i);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeGroupEvent, pullRequestEvent, pushEvent } from '../../tools/harness/events.js';
 import { longLivedHistory, Sandbox } from '../../tools/harness/git-sandbox.js';
+import { startGitHubApi } from '../../tools/harness/github-api.js';
 import { runStep, type StepResult } from '../../tools/harness/runner.js';
 import { errorCommands, GIT_STEP_ENV, STACK_FRAME } from './env.js';
 
@@ -176,6 +177,36 @@ describe.concurrent('branch-policy bundle (e2e)', () => {
     expect(step.failure).toMatch(
       /^1 branch policy violation on feature \(onto main\): no-autosquash-commits \([0-9a-f]{7} fixup! commit: fold it in with git rebase -i --autosquash\)$/,
     );
+  });
+
+  it('pull_request: a stale branch gets its exact behind count from one compare call, not the base history', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = sandboxWithMain(onTestFinished);
+    sandbox.switch('feature', true);
+    sandbox.commit('feature work');
+    sandbox.switch('main');
+    const tip = sandbox.commits(3, 'main moves on');
+    const { event, workspace } = openPullRequest(sandbox, 12);
+    const github = await startGitHubApi(sandbox.originDir);
+    onTestFinished(() => github.close());
+    const step = await runStep({
+      action: 'branch-policy',
+      event,
+      workspace,
+      env: { ...GIT_STEP_ENV, GITHUB_API_URL: github.url },
+    });
+    expect(step.outputs.result).toBe('fail');
+    expect(violationsOf(step).map((v) => v.message)).toEqual([
+      `not rebased: feature is 3 commits behind main (the main tip ${tip.slice(0, 7)} is not in the branch)`,
+    ]);
+    expect(github.requests).toEqual([
+      expect.stringMatching(
+        /^GET \/repos\/octo-org\/shop\/compare\/[0-9a-f]{40}\.\.\.[0-9a-f]{40}\?per_page=1&page=1$/,
+      ),
+    ]);
+    // The base side was not deepened: main's history before the merge checkout stays unfetched.
+    expect(sandbox.git(['-C', workspace, 'rev-parse', '--is-shallow-repository'])).toBe('true');
   });
 
   it('merge_group: the queue gets a verdict, never a pending check', async ({ onTestFinished }) => {

@@ -328,7 +328,9 @@ async function pullRequestHistory(
       const baseSha = await currentBaseTip(context, git, target);
       const headSha = await resolveRevision(context, 'head', target.head.revision);
       const range = { baseSha, headSha, behind: rules.requireRebased, headCommits: target.commitCount };
-      return collectBranchHistory(git, range, context.clients.log, context.settings.remote);
+      const { api, log } = context.clients;
+      const countBehind = api ? async (b: string, h: string) => (await api()).behindBy(b, h) : undefined;
+      return collectBranchHistory(git, range, log, context.settings.remote, countBehind);
     },
     async (api) => {
       const comparison = await api.compare(target.base.revision, target.head.revision);

@@ -5,7 +5,7 @@ import { emitAnnotations } from '../../../core/report/annotations.js';
 import { writeJsonFile } from '../../../core/report/json.js';
 import { type CheckClients, checkBranchPolicy } from './check.js';
 import { readEvent } from './event.js';
-import { type GitHubApi, octokitApi } from './github-api.js';
+import { API_REQUEST_TIMEOUT_MS, fetchWithDeadline, type GitHubApi, octokitApi } from './github-api.js';
 import { cappedViolations, jsonReport, renderSummary, violationAnnotations } from './report.js';
 import { readSettings, type Settings } from './settings.js';
 
@@ -90,7 +90,8 @@ function apiFactory(settings: Settings, dependencies: BranchPolicyDependencies):
   return async () => {
     // Loaded only when git cannot answer: the CLI's pre-push run never pays for Octokit.
     const { getOctokit } = await import('@actions/github');
-    return octokitApi(getOctokit(token), repository);
+    const request = { fetch: fetchWithDeadline(API_REQUEST_TIMEOUT_MS) };
+    return octokitApi(getOctokit(token, { request }), repository);
   };
 }
 

@@ -8,6 +8,8 @@ import type { CommitInfo } from './rules.js';
  * lists at most API_COMMIT_CAP commits; callers say so when that truncates a range.
  */
 export const API_COMMIT_CAP = 250;
+/** Every API request has a deadline: a GitHub that never answers must not hold the check open. */
+export const API_REQUEST_TIMEOUT_MS = 30_000;
 const API_PAGE_SIZE = 100;
 
 export type ComparisonStatus = 'ahead' | 'behind' | 'identical' | 'diverged';
@@ -23,6 +25,8 @@ export interface Comparison {
 
 export interface GitHubApi {
   compare(base: string, head: string): Promise<Comparison>;
+  /** `behind_by` of compare alone: one call, one commit listed, whatever the range's size. */
+  behindBy(base: string, head: string): Promise<number>;
   /** `GET /repos/{owner}/{repo}/commits/{ref}`: the linked login and signature verification. */
   commitIdentity(sha: string): Promise<CommitIdentity>;
 }
@@ -90,6 +94,15 @@ export function octokitApi(octokit: OctokitLike, repository: { owner: string; re
         commits: commits.slice(0, API_COMMIT_CAP).map(toCommitInfo).reverse(),
       };
     },
+    async behindBy(base, head) {
+      const response = await octokit.rest.repos.compareCommitsWithBasehead({
+        ...repository,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+        page: 1,
+      });
+      return (response.data as ApiComparison).behind_by;
+    },
     async commitIdentity(sha) {
       const getCommit = octokit.rest.repos.getCommit;
       if (!getCommit) return { login: undefined, verified: false };
@@ -123,4 +136,16 @@ export function capNote(listed: number, total: number): string | undefined {
     `GitHub's API lists at most ${API_COMMIT_CAP} commits: checked ${listed} of ${total}. ` +
     'Add actions/checkout before this step so git reads the whole range.'
   );
+}
+
+/**
+ * The `fetch` Octokit is given (`request.fetch`): the global fetch, aborted after `timeoutMs` or
+ * when the caller's own signal aborts, whichever comes first.
+ */
+export function fetchWithDeadline(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return fetch(input, { ...init, signal });
+  };
 }
