@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CORPUS_REGIONS, CORPUS_SEED, editFile, ensureCorpus, Gen, prng } from './az-corpus.js';
 import {
   findExecutable,
@@ -242,7 +242,7 @@ function repositoryName(source: string): string {
  * A small real repository, cloned from AZ_CHECK_REAL_REPO (a path or URL git can clone; a bare
  * mirror works): start-up dominates, so the baseline is `node -e ''` plus rg, medians summed.
  */
-function realRepoRows(cli: string, reportPath: string): string[][] {
+function realRepoRows(cli: string, reportPath: string, scratch: string): string[][] {
   const source = process.env.AZ_CHECK_REAL_REPO;
   const rg = findExecutable('rg') ?? findExecutable('/usr/bin/rg');
   if (!source || !rg) {
@@ -251,7 +251,7 @@ function realRepoRows(cli: string, reportPath: string): string[][] {
       : 'set AZ_CHECK_REAL_REPO to a clone of a small IaC repository';
     return [['small real repository', `skipped: ${why}`, '—', '—', '—']];
   }
-  const dir = join(mkdtempSync(join(tmpdir(), 'rg-bench-az-real-')), 'repo');
+  const dir = join(scratch, 'real-repo');
   execFileSync('git', ['clone', '-q', source, dir], { env: GIT_ENV });
   const name = repositoryName(source);
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir }).toString().trim();
@@ -292,8 +292,13 @@ export async function run(): Promise<void> {
   const coldMs = sample(process.execPath, [cli, '--version'], dir);
   const rows = await fullScanRows(cli, dir, reportPath);
   const repo = buildDiffRepo(dir, corpus.files);
-  rows.push(...(await diffScanRows(cli, repo, reportPath)));
-  rows.push(...realRepoRows(cli, reportPath));
+  try {
+    rows.push(...(await diffScanRows(cli, repo, reportPath)));
+    rows.push(...realRepoRows(cli, reportPath, out));
+  } finally {
+    rmSync(dirname(repo.dir), { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
   rows.push(['`resilience-gates --version` (CLI start-up alone, for reference)', ms(coldMs), '—', '—', '—']);
   const kinds = Object.entries(stats.byKind)
     .map(([kind, count]) => `${kind} ${count}`)
