@@ -99,7 +99,7 @@ function blob(path: string, text: string): string {
  * CHANGED_FILES of them and adds ADDED_FILES more: 1,000 changed IaC files, written in one
  * fast-import stream. The head is checked out (az-check reads the files on disk).
  */
-export function buildDiffRepo(corpusDir: string, files: readonly string[]): DiffRepo {
+function buildDiffRepo(corpusDir: string, files: readonly string[]): DiffRepo {
   const dir = join(mkdtempSync(join(tmpdir(), 'rg-bench-az-')), 'repo');
   execFileSync('git', ['init', '-q', '-b', 'main', dir], { env: GIT_ENV });
   const scannable = files.filter((f) => !f.endsWith('.md'));
