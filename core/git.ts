@@ -229,7 +229,7 @@ export function short(sha: string): string {
 /** Lines added between two commits: path -> set of 1-based line numbers in the new version. */
 export type AddedLines = Map<string, Set<number>>;
 
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /**
  * Lines added from the merge base of `base` and `head` to `head` (the three-dot diff a pull
@@ -258,21 +258,52 @@ export async function addedLinesOf(git: SimpleGit, ...revisions: string[]): Prom
   return parseAddedLines(diff);
 }
 
+/**
+ * The new-side line numbers of every hunk, per file. Content lines are skipped by the hunk's own
+ * counts, never judged by their text: an added line `++ x` shows as `+++ x`, which is no header.
+ * Walks the text line by line with indexOf: a 1,000-file diff of added files is megabytes of
+ * content whose lines are only counted.
+ */
 export function parseAddedLines(diff: string): AddedLines {
   const result: AddedLines = new Map();
   let current: Set<number> | undefined;
-  for (const line of diff.split('\n')) {
-    if (line.startsWith('+++ ')) {
-      current = startFile(result, line.slice(4));
-      continue;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (let at = 0; at < diff.length; ) {
+    const next = diff.indexOf('\n', at);
+    const end = next < 0 ? diff.length : next;
+    const first = diff.charCodeAt(at);
+    if (first === PLUS && newLeft > 0) newLeft -= 1;
+    else if (first === MINUS && oldLeft > 0) oldLeft -= 1;
+    else if (first === SPACE && oldLeft > 0 && newLeft > 0) {
+      // A context line (diffs with context): one line of each side.
+      oldLeft -= 1;
+      newLeft -= 1;
+    } else if (first !== BACKSLASH && (oldLeft > 0 || newLeft > 0 || first === PLUS || first === AT)) {
+      const line = diff.slice(at, end);
+      oldLeft = 0;
+      newLeft = 0;
+      if (line.startsWith('+++ ')) current = startFile(result, line.slice(4));
+      const hunk = current ? HUNK_HEADER.exec(line) : null;
+      if (hunk && current) [oldLeft, newLeft] = addHunk(current, hunk);
     }
-    const hunk = HUNK_HEADER.exec(line);
-    if (!hunk || !current) continue;
-    const start = Number(hunk[1]);
-    const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
-    for (let n = start; n < start + count; n += 1) current.add(n);
+    at = end + 1;
   }
   return result;
+}
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const AT = 0x40;
+const SPACE = 0x20;
+const BACKSLASH = 0x5c;
+
+/** Records a hunk's new-side lines; returns how many old and new content lines follow it. */
+function addHunk(lines: Set<number>, hunk: RegExpExecArray): [number, number] {
+  const start = Number(hunk[2]);
+  const count = hunk[3] === undefined ? 1 : Number(hunk[3]);
+  for (let n = start; n < start + count; n += 1) lines.add(n);
+  return [hunk[1] === undefined ? 1 : Number(hunk[1]), count];
 }
 
 function startFile(result: AddedLines, target: string): Set<number> | undefined {

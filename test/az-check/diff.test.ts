@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedLines } from '../../actions/az-check/src/diff.js';
 import { runAzCheck } from '../../actions/az-check/src/gate.js';
 import type { AzCheckSettings } from '../../actions/az-check/src/settings.js';
@@ -37,6 +37,7 @@ describe('diff mode on real git repositories', () => {
   beforeAll(() => {
     repo = pullRequestRepo();
   });
+  afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
 
   it("reads GitHub's shallow merge checkout against its first parent, in merge-result line numbers", async () => {
     const checkout = shallowCheckout(repo, 'refs/pull/1/merge', 'pr-merge');

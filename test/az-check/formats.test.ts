@@ -125,6 +125,27 @@ describe('CloudFormation and SAM', () => {
     expect(findings.find((f) => f.line === 37)!.message).toContain('Fn::Select [1, Fn::GetAZs]');
   });
 
+  it('points a block-style !Select at its tag, not at the first item a line below', () => {
+    const template = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Resources:',
+      '  A:',
+      '    Type: AWS::EC2::Subnet',
+      '    Properties:',
+      '      AvailabilityZone: !Select # the first zone',
+      '        - 0',
+      '        - !GetAZs ""',
+      '  B:',
+      '    Type: AWS::EC2::Subnet',
+      '    Properties:',
+      '      AvailabilityZone: !Select [1, !GetAZs ""]',
+    ].join('\n');
+    expect(brief(scanText('template.yaml', template))).toEqual([
+      'AZ004 6:25 - warning',
+      'AZ004 12:33 - warning',
+    ]);
+  });
+
   it('reads SAM templates, including !Join of the region and a letter', () => {
     expect(brief(scanFixture('cloudformation/sam-template.yaml'))).toEqual([
       'AZ007 20:25 eu-west-1a error suppressed(cfn-lint)',

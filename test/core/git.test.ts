@@ -158,6 +158,33 @@ describe('parseAddedLines', () => {
     expect([...added.get('new.yaml')!]).toEqual([1, 2, 3]);
   });
 
+  it('reads an added line that starts with "++ " as content, not as the next file header', () => {
+    // `++ x` added shows as `+++ x`: taken for a header, it sent the file's later hunks to a file
+    // named `x`, and findings on those added lines were silently dropped.
+    const diff = [
+      'diff --git a/a.tf b/a.tf',
+      '--- a/a.tf',
+      '+++ b/a.tf',
+      '@@ -0,0 +1,2 @@',
+      '+++ x = 1',
+      '+b',
+      '@@ -5 +7 @@',
+      '-old',
+      '+new',
+      '\\ No newline at end of file',
+      'diff --git a/b.tf b/b.tf',
+      '--- a/b.tf',
+      '+++ b/b.tf',
+      '@@ -1 +1 @@',
+      '--- c',
+      '+d',
+    ].join('\n');
+    const added = parseAddedLines(diff);
+    expect([...added.keys()]).toEqual(['a.tf', 'b.tf']);
+    expect([...added.get('a.tf')!]).toEqual([1, 2, 7]);
+    expect([...added.get('b.tf')!]).toEqual([1]);
+  });
+
   it('records a pure deletion hunk as no added lines', () => {
     const added = parseAddedLines(['+++ b/a.tf', '@@ -5,2 +4,0 @@'].join('\n'));
     expect(added.get('a.tf')?.size).toBe(0);

@@ -80,7 +80,7 @@ export function scanFileText(
   const format = byPath === 'yaml' && context.helm === 'template' ? 'helm-template' : byPath;
   if (!mayContainZones(text)) return { format, parsed: false, findings: [] };
   try {
-    return { format, parsed: true, findings: analyze(path, format, text, options, context) };
+    return { format, parsed: true, findings: analyze({ path, format, text, options, context }) };
   } catch (error) {
     // RangeError: a pathologically nested document exhausted the stack in a recursive step.
     const diagnostic = parseFailure(error);
@@ -110,22 +110,25 @@ function lineScanFallback(text: string): RawFinding[] {
   }));
 }
 
-function analyze(
-  path: string,
-  format: FileFormat,
-  text: string,
-  options: ScanOptions,
-  context: FileContext,
-): RawFinding[] {
-  switch (format) {
+/** One file to analyze: its path, the format chosen for it, its text, and what is known about it. */
+interface FileInput {
+  path: string;
+  format: FileFormat;
+  text: string;
+  options: ScanOptions;
+  context: FileContext;
+}
+
+function analyze(input: FileInput): RawFinding[] {
+  switch (input.format) {
     case 'terraform':
     case 'terraform-vars':
     case 'terragrunt':
-      return analyzeHcl(format, text, options);
+      return analyzeHcl(input.format, input.text, input.options);
     case 'helm-template':
-      return scanTemplateText(text);
+      return scanTemplateText(input.text);
     default:
-      return analyzeStructured(path, format, text, options, context);
+      return analyzeStructured(input);
   }
 }
 
@@ -139,13 +142,7 @@ function analyzeHcl(format: FileFormat, text: string, options: ScanOptions): Raw
   return analysis.findings;
 }
 
-function analyzeStructured(
-  path: string,
-  format: FileFormat,
-  text: string,
-  options: ScanOptions,
-  context: FileContext,
-): RawFinding[] {
+function analyzeStructured({ path, format, text, options, context }: FileInput): RawFinding[] {
   const documents = parseStructured(text);
   const analysis = new Analysis(documents);
   let iac = false;
@@ -153,17 +150,21 @@ function analyzeStructured(
     const kind = classifyDocument(path, format, root, context.helm);
     const first = analysis.findings.length;
     analyzeDocument(kind, root, analysis);
-    if (kind === 'other')
-      analysis.findings.splice(first, Infinity, ...analysis.findings.slice(first).map(outsideIac));
+    if (kind === 'other') markOutsideIac(analysis.findings, first);
     else iac = true;
   }
   // Comments of a file that holds no IaC document are no more IaC than its values.
   if (options.scanComments && format === 'yaml') {
     const first = analysis.findings.length;
     commentFindings(yamlComments(text), analysis);
-    if (!iac) analysis.findings.splice(first, Infinity, ...analysis.findings.slice(first).map(outsideIac));
+    if (!iac) markOutsideIac(analysis.findings, first);
   }
   return analysis.findings;
+}
+
+/** Turns the findings from `first` on into AZ008: they came from something that is not IaC. */
+function markOutsideIac(findings: RawFinding[], first: number): void {
+  for (let i = first; i < findings.length; i += 1) findings[i] = outsideIac(findings[i]!);
 }
 
 /** A finding in a file that matches no IaC shape: the generic AZ008 (off by default, never an error). */
@@ -181,33 +182,34 @@ function parseStructured(text: string): Node[] {
   return json ? [json] : parseYamlDocuments(text);
 }
 
+type DocumentAnalyzer = (root: Node, analysis: Analysis) => void;
+
+function analyzeKubernetesDocument(root: Node, analysis: Analysis): void {
+  if (isEksctlConfig(root)) analyzeEksctl(root, analysis);
+  analyzeKubernetes(root, analysis);
+}
+
+/**
+ * The rules each kind of document gets, and whether the generic walk (AZ names in any value)
+ * follows them. Plans: only what the author wrote, since planned values repeat every computed zone
+ * of the state; CloudFormation's own rules already read every value.
+ */
+const DOCUMENT_ANALYZERS: Record<DocumentKind, { analyze?: DocumentAnalyzer; genericWalk: boolean }> = {
+  terraform: { analyze: analyzeTerraform, genericWalk: true },
+  'terraform-vars': { analyze: analyzeVariableValues, genericWalk: true },
+  'terraform-plan': { analyze: analyzeTerraformPlan, genericWalk: false },
+  cloudformation: { analyze: analyzeCloudFormation, genericWalk: false },
+  'cdk-context': { analyze: analyzeCdkContext, genericWalk: true },
+  kubernetes: { analyze: analyzeKubernetesDocument, genericWalk: true },
+  'helm-values': { analyze: analyzeKubernetesDocument, genericWalk: true },
+  serverless: { genericWalk: true },
+  other: { genericWalk: true },
+};
+
 function analyzeDocument(kind: DocumentKind, root: Node, analysis: Analysis): void {
-  switch (kind) {
-    case 'terraform':
-      analyzeTerraform(root, analysis);
-      break;
-    case 'terraform-vars':
-      analyzeVariableValues(root, analysis);
-      break;
-    case 'terraform-plan':
-      // Plans: only what the author wrote; planned values repeat every computed zone of the state.
-      analyzeTerraformPlan(root, analysis);
-      return;
-    case 'cloudformation':
-      analyzeCloudFormation(root, analysis);
-      return;
-    case 'cdk-context':
-      analyzeCdkContext(root, analysis);
-      break;
-    case 'kubernetes':
-    case 'helm-values':
-      if (isEksctlConfig(root)) analyzeEksctl(root, analysis);
-      analyzeKubernetes(root, analysis);
-      break;
-    default:
-      break;
-  }
-  analysis.genericWalk(root);
+  const { analyze, genericWalk } = DOCUMENT_ANALYZERS[kind];
+  analyze?.(root, analysis);
+  if (genericWalk) analysis.genericWalk(root);
 }
 
 function commentFindings(comments: readonly HclComment[], analysis: Analysis): void {

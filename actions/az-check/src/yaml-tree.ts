@@ -62,6 +62,8 @@ function longForm(tag: string): string | undefined {
 }
 
 const identity = <T>(value: T): T => value;
+// What may stand between a tag and a block collection under it: blanks, comments, line breaks.
+const TAG_THEN_NEWLINES = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)+[ \t]*$/;
 
 /** Every CloudFormation short tag, in scalar, sequence and mapping forms. */
 export const CFN_TAGS: Tags = [...CFN_FUNCTIONS, 'Ref', 'Condition'].flatMap((name) => [
@@ -108,12 +110,20 @@ class Converter {
     const converted = this.convertPlain(node);
     const long = node.tag ? longForm(node.tag) : undefined;
     if (!long) return converted;
-    // `!Select [0, !GetAZs ""]` -> `{"Fn::Select": [0, {"Fn::GetAZs": ""}]}`, same positions.
-    return {
-      kind: 'map',
-      loc: converted.loc,
-      entries: [{ key: long, keyLoc: converted.loc, value: converted }],
-    };
+    // `!Select [0, !GetAZs ""]` -> `{"Fn::Select": [0, {"Fn::GetAZs": ""}]}`, same positions; a
+    // block collection starts on the line below its tag, so the function starts at the tag.
+    const tagAt = this.tagAbove(node, node.tag!);
+    const loc = tagAt === undefined ? converted.loc : this.lines.loc(tagAt, node.range![1]);
+    return { kind: 'map', loc, entries: [{ key: long, keyLoc: loc, value: converted }] };
+  }
+
+  /** The offset of `tag` when it stands on a line above the node (only blanks and a comment between). */
+  private tagAbove(node: YamlNode, tag: string): number | undefined {
+    const start = node.range?.[0];
+    if (start === undefined) return undefined;
+    const at = this.lines.text.lastIndexOf(tag, start - tag.length);
+    if (at < 0) return undefined;
+    return TAG_THEN_NEWLINES.test(this.lines.text.slice(at + tag.length, start)) ? at : undefined;
   }
 
   private convertPlain(node: YamlNode): Node {
