@@ -34,6 +34,7 @@ import {
   STOP_CONDITION_REASON,
   STOPPED_BY_GATE_TAG,
 } from './outcome.js';
+import { settleIfRunning } from './if-running.js';
 import { type PreflightCheck, runPreflight } from './preflight.js';
 import type { RunExperimentSettings } from './settings.js';
 import { verifySignalNames } from './signals.js';
@@ -143,6 +144,16 @@ export async function executeExperiment(
     { alarms: settings.steadyStateAlarms, canaries: settings.steadyStateCanaries },
     deps.signal,
   );
+  // Before the preflight: another experiment's fault would fail its alarm checks, and
+  // validate-targets starts an experiment too.
+  const ifRunning = await settleIfRunning(deps, {
+    templateId: template.id!,
+    clientToken: settings.clientToken,
+    mode: settings.ifRunning,
+    timeoutMs: settings.timeoutMs,
+    pollIntervalMs: settings.pollIntervalMs,
+  });
+  if (!ifRunning.ok) return finish(report, 'not-started', [ifRunning.reason]);
   if (settings.preflight) {
     const preflight = await runPreflight(deps, template, {
       clientToken: settings.clientToken,
