@@ -23,6 +23,7 @@ import {
   stopExperiment,
   tagExperiment,
 } from './fis.js';
+import { settleIfRunning } from './if-running.js';
 import {
   classifyOutcome,
   describeGateStop,
@@ -34,7 +35,6 @@ import {
   STOP_CONDITION_REASON,
   STOPPED_BY_GATE_TAG,
 } from './outcome.js';
-import { settleIfRunning } from './if-running.js';
 import { type PreflightCheck, runPreflight } from './preflight.js';
 import type { RunExperimentSettings } from './settings.js';
 import { verifySignalNames } from './signals.js';

@@ -106,7 +106,10 @@ export function describeInProgress(experiments: readonly ExperimentSummary[]): s
 }
 
 /** Settles `if-running` before anything is started: ok to go on, or the reason not to start. */
-export async function settleIfRunning(deps: IfRunningDeps, options: IfRunningOptions): Promise<IfRunningResult> {
+export async function settleIfRunning(
+  deps: IfRunningDeps,
+  options: IfRunningOptions,
+): Promise<IfRunningResult> {
   const { templateId, clientToken } = options;
   const running = await experimentsInProgress(deps.fis, templateId, clientToken, deps.signal);
   if (running.length === 0) return { ok: true, waitedMs: 0 };
@@ -117,7 +120,9 @@ export async function settleIfRunning(deps: IfRunningDeps, options: IfRunningOpt
       reason: `${what} is in progress and if-running is fail (set if-running: wait to wait for it to end)`,
     };
   }
-  deps.log.info(`Waiting for ${what} to end (if-running: wait, at most ${formatDuration(options.timeoutMs)})`);
+  deps.log.info(
+    `Waiting for ${what} to end (if-running: wait, at most ${formatDuration(options.timeoutMs)})`,
+  );
   const begin = deps.clock.now();
   const result = await waitFor({
     what: `the other experiments of template ${templateId} to end`,
@@ -133,7 +138,9 @@ export async function settleIfRunning(deps: IfRunningDeps, options: IfRunningOpt
   });
   const waitedMs = deps.clock.now() - begin;
   if (result.status === 'done') {
-    deps.log.info(`No other experiment of template ${templateId} in progress after ${formatDuration(waitedMs)}`);
+    deps.log.info(
+      `No other experiment of template ${templateId} in progress after ${formatDuration(waitedMs)}`,
+    );
     return { ok: true, waitedMs };
   }
   const last = result.last && result.last.length > 0 ? result.last : running;

@@ -2,12 +2,7 @@ import type { ExperimentTemplate, FisClient } from '@aws-sdk/client-fis';
 import type { Clock, Sleep } from '../../../core/clock.js';
 import type { Logger } from '../../../core/log.js';
 import { waitFor } from '../../../core/wait.js';
-import {
-  getExperiment,
-  listResolvedTargets,
-  startExperiment,
-  stopExperiment,
-} from './fis.js';
+import { getExperiment, listResolvedTargets, startExperiment, stopExperiment } from './fis.js';
 import { experimentsInProgress } from './if-running.js';
 import { isTerminalStatus } from './outcome.js';
 import { RUN_TAG_KEYS, VALIDATE_SUFFIX } from './settings.js';
