@@ -110,10 +110,9 @@ export async function settleIfRunning(
   deps: IfRunningDeps,
   options: IfRunningOptions,
 ): Promise<IfRunningResult> {
-  const { templateId, clientToken } = options;
-  const running = await experimentsInProgress(deps.fis, templateId, clientToken, deps.signal);
+  const running = await experimentsInProgress(deps.fis, options.templateId, options.clientToken, deps.signal);
   if (running.length === 0) return { ok: true, waitedMs: 0 };
-  const what = `experiment ${describeInProgress(running)} of template ${templateId}`;
+  const what = `experiment ${describeInProgress(running)} of template ${options.templateId}`;
   if (options.mode === 'fail') {
     return {
       ok: false,
@@ -123,6 +122,15 @@ export async function settleIfRunning(
   deps.log.info(
     `Waiting for ${what} to end (if-running: wait, at most ${formatDuration(options.timeoutMs)})`,
   );
+  return waitUntilNoneInProgress(deps, options, running);
+}
+
+async function waitUntilNoneInProgress(
+  deps: IfRunningDeps,
+  options: IfRunningOptions,
+  running: ExperimentSummary[],
+): Promise<IfRunningResult> {
+  const { templateId, clientToken } = options;
   const begin = deps.clock.now();
   const result = await waitFor({
     what: `the other experiments of template ${templateId} to end`,
