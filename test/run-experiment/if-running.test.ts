@@ -70,6 +70,9 @@ describe('if-running', () => {
     // The other started at 0 and completed 7 minutes later (on the emulator clock).
     expect(mine!.time - w.emu.calls('fis:StartExperiment')[0]!.time).toBeGreaterThanOrEqual(7 * MINUTE_MS);
     expect(w.log.lines.join('\n')).toMatch(/No other experiment of template EXTbusy in progress after 7m/);
+    // The JSON report keeps what the gate waited for.
+    expect(report.ifRunning).toMatchObject({ mode: 'wait', waitedFor: [otherId] });
+    expect(report.ifRunning!.waitedMs).toBeGreaterThanOrEqual(7 * MINUTE_MS);
   });
 
   it('finds an experiment in progress on a later page of ListExperiments', async () => {

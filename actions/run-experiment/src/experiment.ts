@@ -23,7 +23,7 @@ import {
   stopExperiment,
   tagExperiment,
 } from './fis.js';
-import { settleIfRunning } from './if-running.js';
+import { type IfRunningFacts, settleIfRunning } from './if-running.js';
 import {
   classifyOutcome,
   describeGateStop,
@@ -119,6 +119,8 @@ export interface ExperimentReport {
   gateStop?: { cause: GateStopCause; description: string; stopRequested: boolean; stopError?: string };
   /** Problems that did not decide the verdict but deserve a look (a failed report call, ...). */
   warnings: string[];
+  /** if-running: the other experiments of the template this step waited for, and how long. */
+  ifRunning?: IfRunningFacts;
 }
 
 /** After a cancel signal GitHub kills the process ~10 s later: confirm the stop within that. */
@@ -154,6 +156,7 @@ export async function executeExperiment(
     pollIntervalMs: settings.pollIntervalMs,
   });
   if (!ifRunning.ok) return finish(report, 'not-started', [ifRunning.reason]);
+  report.ifRunning = { mode: ifRunning.mode, waitedMs: ifRunning.waitedMs, waitedFor: ifRunning.waitedFor };
   if (settings.preflight) {
     const preflight = await runPreflight(deps, template, {
       clientToken: settings.clientToken,

@@ -43,7 +43,14 @@ export interface IfRunningOptions {
   pollIntervalMs: number;
 }
 
-export type IfRunningResult = { ok: true; waitedMs: number } | { ok: false; reason: string };
+/** What the gate waited for, for the JSON report: the experiments in progress at the first look. */
+export interface IfRunningFacts {
+  mode: IfRunning;
+  waitedMs: number;
+  waitedFor: string[];
+}
+
+export type IfRunningResult = ({ ok: true } & IfRunningFacts) | { ok: false; reason: string };
 
 export const TEMPLATE_FILTER_MIDDLEWARE = 'resilienceGatesExperimentTemplateFilter';
 
@@ -111,7 +118,7 @@ export async function settleIfRunning(
   options: IfRunningOptions,
 ): Promise<IfRunningResult> {
   const running = await experimentsInProgress(deps.fis, options.templateId, options.clientToken, deps.signal);
-  if (running.length === 0) return { ok: true, waitedMs: 0 };
+  if (running.length === 0) return { ok: true, mode: options.mode, waitedMs: 0, waitedFor: [] };
   const what = `experiment ${describeInProgress(running)} of template ${options.templateId}`;
   if (options.mode === 'fail') {
     return {
@@ -149,7 +156,7 @@ async function waitUntilNoneInProgress(
     deps.log.info(
       `No other experiment of template ${templateId} in progress after ${formatDuration(waitedMs)}`,
     );
-    return { ok: true, waitedMs };
+    return { ok: true, mode: options.mode, waitedMs, waitedFor: running.map((e) => e.id ?? '') };
   }
   const last = result.last && result.last.length > 0 ? result.last : running;
   const still = `experiment ${describeInProgress(last)} of template ${templateId}`;
