@@ -80,7 +80,7 @@ describe('readSettings', () => {
   it.each([
     [
       {},
-      'Input required and not supplied: canaries (names or glob patterns, one per line) or group (a Synthetics group)',
+      'Input required and not supplied: canaries (names or glob patterns, one per line), group (a Synthetics group) or canary-tags (Key=Value)',
     ],
     [
       { canaries: 'Checkout' },

@@ -114,8 +114,9 @@ describe('preflight', () => {
     );
     const report = await executeExperiment(w.deps, settings({ 'experiment-template-id': 'EXTforever' }));
     expect(report.outcome).toBe('not-started');
+    // Refused by if-running (fail by default), before the preflight's own checks.
     expect(report.summaryLine).toContain(
-      `${first.experiment!.id} is initiating: wait for it to end or stop it first`,
+      `${first.experiment!.id} (initiating) of template EXTforever is in progress and if-running is fail`,
     );
     expect(w.emu.calls('fis:StartExperiment')).toHaveLength(1);
   });
@@ -192,6 +193,7 @@ describe('preflight', () => {
     );
     expect(report.preflight).toEqual([]);
     expect(w.emu.calls('fis:StartExperiment')).toHaveLength(1);
-    expect(w.emu.calls('fis:ListExperiments')).toHaveLength(0);
+    // Only the if-running look (it applies with preflight: false too, see if-running.test.ts).
+    expect(w.emu.calls('fis:ListExperiments')).toHaveLength(1);
   });
 });

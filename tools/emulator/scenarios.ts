@@ -103,10 +103,16 @@ const defaultScenario: Scenario = {
     },
   ],
   canaries: [
-    { name: 'checkout-api-canary', schedule: 'rate(5 minutes)', history: passingHistory(6) },
+    {
+      name: 'checkout-api-canary',
+      schedule: 'rate(5 minutes)',
+      tags: { Service: 'checkout', Env: 'prod' },
+      history: passingHistory(6),
+    },
     {
       name: 'login-flow-canary',
       schedule: 'rate(5 minutes)',
+      tags: { Service: 'login', Env: 'prod' },
       history: [
         ...passingHistory(3),
         {
@@ -122,6 +128,7 @@ const defaultScenario: Scenario = {
       name: 'smoke-once-canary',
       schedule: 'rate(0 minute)',
       state: 'READY',
+      tags: { Service: 'checkout', Env: 'staging' },
       script: [{ state: 'PASSED', durationMs: 15_000 }],
     },
   ],

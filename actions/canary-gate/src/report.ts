@@ -211,9 +211,17 @@ export function reportJson(report: GateReport, settings: CanaryGateSettings) {
   };
 }
 
+/**
+ * A canary with no verdict of its own when the gate failed fast on another canary or an alarm was
+ * still running: skipped (issue 14), not a second failure that tells dashboards it failed too.
+ */
+const STILL_RUNNING_AT_VERDICT = 'still running at the verdict (the gate failed fast on another check)';
+
 /** One test case per canary and one per watched alarm. */
 export function renderJUnit(report: GateReport): string {
   const timedOutFails = report.result === 'fail';
+  // Pending (not timed out) in a failed gate: the verdict came before this canary's runs ended.
+  const stillRunning = (c: CanaryReport) => c.verdict === 'pending' && report.status === 'failed';
   const canaryCases = report.canaries.map((c) => {
     const durationMs = c.attempts.reduce(
       (sum, run) => sum + ((run.completedAt ?? run.startedAt) - run.startedAt),
@@ -229,6 +237,7 @@ export function renderJUnit(report: GateReport): string {
       ...(output ? { output } : {}),
     };
     if (c.verdict === 'pass') return base;
+    if (stillRunning(c)) return { ...base, skipped: `${STILL_RUNNING_AT_VERDICT}: ${c.reason}` };
     if (c.verdict === 'fail' || timedOutFails)
       return { ...base, failure: { message: c.reason, details: output || c.reason } };
     return { ...base, skipped: c.reason };

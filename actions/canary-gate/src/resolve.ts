@@ -2,19 +2,22 @@ import type { Canary, SyntheticsClient } from '@aws-sdk/client-synthetics';
 import picomatch from 'picomatch';
 import { ConfigurationError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
+import { matchTags, type TagSelector } from './selection.js';
 import { describeCanariesByName, listAllCanaries, listGroupCanaries, toCanaryInfo } from './synthetics.js';
 import type { CanaryInfo } from './types.js';
 
 /**
  * Which canaries the gate watches: names (looked up five per DescribeCanaries call), glob
  * patterns (matched over every page of DescribeCanaries, once) and a Synthetics group
- * (ListGroupResources). A pattern that matches nothing, a name that does not exist and an empty
- * group are configuration errors: a gate that silently watches fewer canaries proves less.
+ * (ListGroupResources), and tags (selection.ts, matched over the same full list). A pattern or a tag
+ * selector that matches nothing, a name that does not exist and an empty group are configuration
+ * errors: a gate that silently watches fewer canaries proves less. The selectors add up (union).
  */
 export interface CanarySelection {
   names: readonly string[];
   patterns: readonly string[];
   group?: string;
+  tags?: TagSelector;
 }
 
 export interface ResolveDeps {
@@ -63,10 +66,11 @@ export async function resolveCanaries(deps: ResolveDeps, selection: CanarySelect
   const wanted = [...selection.names];
   if (selection.group !== undefined) wanted.push(...(await groupMembers(deps, selection.group)));
   let known: Canary[];
-  if (selection.patterns.length > 0) {
-    // Patterns need the whole list anyway: names are then found in it at no extra cost.
+  if (selection.patterns.length > 0 || selection.tags !== undefined) {
+    // Patterns and tags need the whole list anyway: names are then found in it at no extra cost.
     known = await listAllCanaries(deps.synthetics, deps.signal);
     wanted.push(...matchPatterns(known, selection.patterns, deps.region));
+    if (selection.tags !== undefined) wanted.push(...matchTags(known, selection.tags, deps.region));
   } else {
     known = await describeCanariesByName(deps.synthetics, [...new Set(wanted)], deps.signal);
   }

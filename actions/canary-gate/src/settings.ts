@@ -3,6 +3,7 @@ import { DURATION_FORMS, formatDuration, parseDuration } from '../../../core/dur
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
+import { readCanaryTags, type TagSelector } from './selection.js';
 
 /**
  * The action's inputs, parsed once into typed settings. Everything is validated here, before any
@@ -43,6 +44,8 @@ export interface CanaryGateSettings {
   patterns: string[];
   /** A Synthetics group name or ARN. */
   group?: string;
+  /** canary-tags: canaries carrying every one of these tags are gated too (selection.ts). */
+  tags?: TagSelector;
   /** Runs that started before this never count (see sinceOnAwsClock). */
   since: SinceSpec;
   /** How `since` was given, for the report. */
@@ -63,6 +66,7 @@ export interface CanaryGateSettings {
 export const INPUT_NAMES = [
   'canaries',
   'group',
+  'canary-tags',
   'since',
   'min-runs',
   'min-success-percent',
@@ -109,9 +113,10 @@ const SINCE_FORMS = `use an ISO timestamp like 2025-01-15T12:00:00Z, or a durati
 export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv, now: number): CanaryGateSettings {
   const { names, patterns } = readCanaries(inputs);
   const group = readGroup(inputs);
-  if (names.length === 0 && patterns.length === 0 && group === undefined) {
+  const tags = readCanaryTags(inputs);
+  if (names.length === 0 && patterns.length === 0 && group === undefined && tags === undefined) {
     throw new ConfigurationError(
-      'Input required and not supplied: canaries (names or glob patterns, one per line) or group (a Synthetics group)',
+      'Input required and not supplied: canaries (names or glob patterns, one per line), group (a Synthetics group) or canary-tags (Key=Value)',
     );
   }
   const since = readSince(inputs, now);
@@ -134,6 +139,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv, now: number
     names,
     patterns,
     ...(group === undefined ? {} : { group }),
+    ...(tags === undefined ? {} : { tags }),
     since: since.spec,
     sinceText: since.text,
     thresholds: readThresholds(inputs),

@@ -23,6 +23,7 @@ import {
   stopExperiment,
   tagExperiment,
 } from './fis.js';
+import { type IfRunningFacts, settleIfRunning } from './if-running.js';
 import {
   classifyOutcome,
   describeGateStop,
@@ -118,6 +119,8 @@ export interface ExperimentReport {
   gateStop?: { cause: GateStopCause; description: string; stopRequested: boolean; stopError?: string };
   /** Problems that did not decide the verdict but deserve a look (a failed report call, ...). */
   warnings: string[];
+  /** if-running: the other experiments of the template this step waited for, and how long. */
+  ifRunning?: IfRunningFacts;
 }
 
 /** After a cancel signal GitHub kills the process ~10 s later: confirm the stop within that. */
@@ -143,6 +146,17 @@ export async function executeExperiment(
     { alarms: settings.steadyStateAlarms, canaries: settings.steadyStateCanaries },
     deps.signal,
   );
+  // Before the preflight: another experiment's fault would fail its alarm checks, and
+  // validate-targets starts an experiment too.
+  const ifRunning = await settleIfRunning(deps, {
+    templateId: template.id!,
+    clientToken: settings.clientToken,
+    mode: settings.ifRunning,
+    timeoutMs: settings.timeoutMs,
+    pollIntervalMs: settings.pollIntervalMs,
+  });
+  if (!ifRunning.ok) return finish(report, 'not-started', [ifRunning.reason]);
+  report.ifRunning = { mode: ifRunning.mode, waitedMs: ifRunning.waitedMs, waitedFor: ifRunning.waitedFor };
   if (settings.preflight) {
     const preflight = await runPreflight(deps, template, {
       clientToken: settings.clientToken,

@@ -2,13 +2,8 @@ import type { ExperimentTemplate, FisClient } from '@aws-sdk/client-fis';
 import type { Clock, Sleep } from '../../../core/clock.js';
 import type { Logger } from '../../../core/log.js';
 import { waitFor } from '../../../core/wait.js';
-import {
-  getExperiment,
-  listAllExperiments,
-  listResolvedTargets,
-  startExperiment,
-  stopExperiment,
-} from './fis.js';
+import { getExperiment, listResolvedTargets, startExperiment, stopExperiment } from './fis.js';
+import { experimentsInProgress } from './if-running.js';
 import { isTerminalStatus } from './outcome.js';
 import { RUN_TAG_KEYS, VALIDATE_SUFFIX } from './settings.js';
 import {
@@ -152,14 +147,8 @@ async function checkNothingInProgress(
   template: ExperimentTemplate,
   clientToken: string,
 ): Promise<PreflightCheck> {
-  const experiments = await listAllExperiments(deps.fis, deps.signal);
-  const active = experiments.filter(
-    (e) =>
-      e.experimentTemplateId === template.id &&
-      // Anything not terminal is in progress, a status this code does not know included.
-      !isTerminalStatus(e.state?.status) &&
-      e.tags?.[RUN_TAG_KEYS.clientToken] !== clientToken,
-  );
+  // The same rule as if-running (if-running.ts), checked again just before the start.
+  const active = await experimentsInProgress(deps.fis, template.id!, clientToken, deps.signal);
   return {
     name: 'no-experiment-running',
     ok: active.length === 0,

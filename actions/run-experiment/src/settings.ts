@@ -4,6 +4,7 @@ import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
 import { CLIENT_TOKEN_TAG } from './cleanup.js';
+import { IF_RUNNING_MODES, type IfRunning } from './if-running.js';
 import { type ExperimentOutcome, NEVER_ALLOWED_OUTCOMES, TERMINAL_OUTCOMES } from './outcome.js';
 
 /**
@@ -21,6 +22,7 @@ export const INPUT_NAMES = [
   'poll-interval',
   'tags',
   'client-token',
+  'if-running',
   'preflight',
   'validate-targets',
   'steady-state-alarms',
@@ -46,6 +48,8 @@ export interface RunExperimentSettings {
   clientToken: string;
   /** True when the user chose the token (then it is used exactly as given). */
   clientTokenExplicit: boolean;
+  /** Another experiment of the template in progress: fail, or wait for it (if-running.ts). */
+  ifRunning: IfRunning;
   preflight: boolean;
   validateTargets: boolean;
   steadyStateAlarms: string[];
@@ -120,6 +124,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv = process.en
     tags: { ...readUserTags(inputs), ...runTags(env, clientToken) },
     clientToken,
     clientTokenExplicit,
+    ifRunning: inputs.enumeration('if-running', IF_RUNNING_MODES, 'fail'),
     preflight,
     validateTargets,
     insufficientData: readInsufficientData(inputs),

@@ -168,11 +168,28 @@ const startExperiment = (
   return { experiment: experimentOut(experiment, context) };
 };
 
+/**
+ * FIS API reference, ListExperiments: `GET /experiments?experimentTemplateId=&maxResults=&nextToken=`;
+ * experimentTemplateId "The ID of the experiment template", at most 64 characters, pattern
+ * `[\S]+`; maxResults 1-100. The response holds ExperimentSummary objects (id, arn,
+ * experimentTemplateId, state, creationTime, tags, experimentOptions) and nextToken. The order is
+ * not documented: newest first here.
+ */
+const MAX_TEMPLATE_ID_LENGTH = 64;
 const listExperiments = (
   experiments: ExperimentStore,
   params: Record<string, unknown>,
   context: CallContext,
 ) => {
+  const templateId = params.experimentTemplateId;
+  if (
+    templateId !== undefined &&
+    (typeof templateId !== 'string' ||
+      templateId.length > MAX_TEMPLATE_ID_LENGTH ||
+      !/^\S+$/.test(templateId))
+  ) {
+    throw validation(`Invalid experimentTemplateId '${String(templateId)}'.`);
+  }
   const filtered = experiments.experiments
     .filter(
       (experiment) =>

@@ -109,6 +109,8 @@ const canaryOut = (canary: CanaryRecord, context: CallContext) => ({
   ArtifactS3Location: `cw-syn-results-${context.identity.accountId}-${context.region}/canary/${context.region}/${canary.spec.name}`,
   EngineArn: `arn:aws:lambda:${context.region}:${context.identity.accountId}:function:cwsyn-${canary.spec.name}:1`,
   RuntimeVersion: canary.spec.runtimeVersion ?? DEFAULT_RUNTIME,
+  // API reference, Canary: "Tags: The list of key-value pairs that are associated with the canary"
+  // (a string map), in every Canary DescribeCanaries returns; the request has no tag filter.
   Tags: canary.spec.tags ?? {},
 });
 
