@@ -56,6 +56,9 @@ const result = await build({
   metafile: true,
   plugins: [sideEffectFreePackages],
   logLevel: 'warning',
+  // Paths as the repository spells them: a worktree whose node_modules is a symlink to another
+  // checkout's must name chunks (hashed from input paths) exactly as a clean clone does.
+  preserveSymlinks: true,
   // CommonJS dependencies call require() for Node's built-ins; an ES module has none of its own.
   banner: {
     js: "import{createRequire as __rgRequire}from'node:module';const require=__rgRequire(import.meta.url);",
