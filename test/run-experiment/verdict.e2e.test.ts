@@ -383,6 +383,22 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
   }
 
   it(
+    'case 12: an HTML 404 from FIS names the service, operation, endpoint and status, not a SyntaxError',
+    async () => {
+      const emu = await emulator({ scenario: scenario([template('EXTok', { preset: 'completes' })]) });
+      emu.injectFault({ service: 'fis', operation: 'GetExperimentTemplate', kind: 'html', status: 404 });
+      const main = await runStep(step(emu, { 'experiment-template-id': 'EXTok', 'max-attempts': '1' }));
+      expect(main.exitCode).toBe(1);
+      expect(main.failure).not.toMatch(/SyntaxError|Unexpected token/);
+      expect(main.failure).toContain('FIS GetExperimentTemplate');
+      expect(main.failure).toContain(new URL(emu.url).host);
+      expect(main.failure).toContain('HTTP 404');
+      expect(emu.calls('fis:StartExperiment')).toHaveLength(0);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
     'case 10: StartExperiment answers after the job was killed; the post step finds the experiment by its client-token tag and stops it',
     async () => {
       const emu = await emulator({

@@ -15,6 +15,7 @@ import {
   settleCanaryEvidence,
   triggerCanaries,
 } from './canary-evidence.js';
+import { instrumentClients } from './clients.js';
 import {
   consoleUrl,
   getExperiment,
@@ -45,7 +46,13 @@ import {
   describeAlarmStates,
 } from './steady-state.js';
 import { alarmNameFromArn, resolveTemplate, stopConditionAlarmArns } from './template.js';
-import { actionStatuses, type TimelineEntry, watchExperiment } from './watch.js';
+import {
+  actionStatuses,
+  type TimelineEntry,
+  type WatchDeps,
+  type WatchResult,
+  watchExperiment,
+} from './watch.js';
 
 /**
  * The whole gate as one function of its dependencies: resolve the template, preflight, start,
@@ -129,13 +136,13 @@ export async function executeExperiment(
   deps: ExperimentDeps,
   settings: RunExperimentSettings,
 ): Promise<ExperimentReport> {
+  const awsClock = instrumentClients(deps, deps.clock);
   const template = await resolveTemplate(deps.fis, settings.template, deps.log, deps.signal);
   const report = emptyReport(settings, template);
   deps.log.info(
     `Experiment template ${template.id}${template.description ? ` (${template.description})` : ''}: ` +
       `${Object.keys(template.actions ?? {}).length} actions, stop conditions: ${report.template.stopConditionAlarms.join(', ') || 'none'}`,
   );
-
   // Before the preflight and without it: an unknown signal name would watch nothing.
   const known = await verifySignalNames(
     deps,
@@ -143,6 +150,25 @@ export async function executeExperiment(
     { alarms: settings.steadyStateAlarms, canaries: settings.steadyStateCanaries },
     deps.signal,
   );
+  const refusals = await refusalsBeforeStart(deps, settings, template, report);
+  if (refusals.length > 0) return finish(report, 'not-started', refusals);
+  const started = await start(deps, settings, template, report);
+  if (!settings.wait) {
+    report.actions = actionResults(started);
+    return finish(report, 'started', []);
+  }
+  // Idle and run-once canaries produce no run under the fault unless started now.
+  report.warnings.push(...(await triggerCanaries(deps, canariesToTrigger(known.canaries), deps.signal)));
+  return await watchAndConclude({ ...deps, awsNow: () => awsClock.now() }, settings, report, started);
+}
+
+/** Why the experiment must not start: the preflight's refusals, or a job already cancelled. */
+async function refusalsBeforeStart(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  template: ExperimentTemplate,
+  report: ExperimentReport,
+): Promise<string[]> {
   if (settings.preflight) {
     const preflight = await runPreflight(deps, template, {
       clientToken: settings.clientToken,
@@ -154,21 +180,22 @@ export async function executeExperiment(
       timeoutMs: settings.timeoutMs,
     });
     report.preflight = preflight.checks;
-    if (!preflight.ok) {
-      const refused = preflight.checks.filter((check) => !check.ok);
-      return finish(
-        report,
-        'not-started',
-        refused.map((check) => `preflight refused (${check.name}): ${check.detail}`),
-      );
-    }
+    const refused = preflight.checks.filter((check) => !check.ok);
+    if (!preflight.ok) return refused.map((check) => `preflight refused (${check.name}): ${check.detail}`);
   }
   if (deps.signal?.aborted) {
-    return finish(report, 'not-started', [
-      `the job was cancelled (${cancelReason(deps.signal)}) before the experiment started`,
-    ]);
+    return [`the job was cancelled (${cancelReason(deps.signal)}) before the experiment started`];
   }
+  return [];
+}
 
+/** StartExperiment, with the client token saved before and the id saved after (the post step). */
+async function start(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  template: ExperimentTemplate,
+  report: ExperimentReport,
+): Promise<Experiment> {
   deps.onStarting?.(settings.clientToken);
   const started = await startExperiment(deps.fis, {
     templateId: template.id!,
@@ -180,27 +207,18 @@ export async function executeExperiment(
   deps.onStarted?.(id);
   report.experiment = experimentFacts(started, settings.aws.region);
   deps.log.info(`Started experiment ${id} from template ${template.id}: ${report.experiment.consoleUrl}`);
-
-  if (!settings.wait) {
-    report.actions = actionResults(started);
-    return finish(report, 'started', []);
-  }
-  // Idle and run-once canaries produce no run under the fault unless started now.
-  report.warnings.push(...(await triggerCanaries(deps, canariesToTrigger(known.canaries), deps.signal)));
-  return await watchAndConclude(deps, settings, report, started);
+  return started;
 }
 
 async function watchAndConclude(
-  deps: ExperimentDeps,
+  deps: ExperimentDeps & Pick<WatchDeps, 'awsNow'>,
   settings: RunExperimentSettings,
   report: ExperimentReport,
   started: Experiment,
 ): Promise<ExperimentReport> {
   const id = started.id!;
   const deadline = deps.clock.now() + settings.timeoutMs;
-  let last: Experiment = started;
-  let gateStop: GateStopCause | undefined;
-  let breaches: Breaches = {};
+  let ended: WatchEnd;
   try {
     const watched = await watchExperiment(deps, {
       experimentId: id,
@@ -210,24 +228,7 @@ async function watchAndConclude(
       steadyStateCanaries: settings.steadyStateCanaries,
       since: started.startTime ?? started.creationTime,
     });
-    report.timeline = watched.timeline;
-    if (watched.lastSteadyState) {
-      report.steadyState = { ...report.steadyState, ...watched.lastSteadyState };
-    }
-    const { result } = watched;
-    if (watched.breachSeen) report.steadyState.breach = watched.breachSeen;
-    breaches = watched.breachesSeen;
-    if (result.status === 'done') {
-      last = result.value.experiment;
-      const active = result.value.breach;
-      if (active && !isTerminalStatus(last.state?.status)) gateStop = { kind: 'breach', detail: active };
-    } else if (result.status === 'timeout') {
-      last = result.last?.experiment ?? last;
-      gateStop = { kind: 'timeout', timeoutMs: settings.timeoutMs };
-    } else {
-      last = result.last?.experiment ?? last;
-      gateStop = { kind: 'cancel', signal: cancelReason(deps.signal) ?? 'abort' };
-    }
+    ended = recordWatch(deps, settings, report, watched, started);
   } catch (error) {
     // Polling gave up (persistent faults): the gate cannot see what the fault is doing, so it
     // must not leave it running. Stop, then report the cause.
@@ -235,11 +236,51 @@ async function watchAndConclude(
       await stopExperiment(deps.fis, id, deps.log);
       throw error;
     }
-    gateStop = { kind: 'watch-failed', detail: firstLine(error.message) };
+    ended = {
+      last: started,
+      gateStop: { kind: 'watch-failed', detail: firstLine(error.message) },
+      breaches: {},
+    };
   }
-  if (gateStop) last = await stopByGate(deps, report, id, gateStop, last);
+  let { last } = ended;
+  if (ended.gateStop) last = await stopByGate(deps, report, id, ended.gateStop, last);
   else deps.onFinished?.(id);
-  return await conclude(deps, settings, report, last, gateStop, breaches, deadline);
+  return await conclude(deps, settings, report, last, ended.gateStop, ended.breaches, deadline);
+}
+
+/** How the watch ended: the last experiment seen, the gate's reason to stop it, the breaches seen. */
+interface WatchEnd {
+  last: Experiment;
+  gateStop?: GateStopCause;
+  breaches: Breaches;
+}
+
+/** Puts what the watch saw into the report, and says whether the gate must stop the experiment. */
+function recordWatch(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+  watched: WatchResult,
+  started: Experiment,
+): WatchEnd {
+  report.timeline = watched.timeline;
+  if (watched.lastSteadyState) report.steadyState = { ...report.steadyState, ...watched.lastSteadyState };
+  if (watched.breachSeen) report.steadyState.breach = watched.breachSeen;
+  const breaches = watched.breachesSeen;
+  const { result } = watched;
+  if (result.status === 'done') {
+    const last = result.value.experiment;
+    const active = result.value.breach;
+    if (active && !isTerminalStatus(last.state?.status)) {
+      return { last, gateStop: { kind: 'breach', detail: active }, breaches };
+    }
+    return { last, breaches };
+  }
+  const last = result.last?.experiment ?? started;
+  if (result.status === 'timeout') {
+    return { last, gateStop: { kind: 'timeout', timeoutMs: settings.timeoutMs }, breaches };
+  }
+  return { last, gateStop: { kind: 'cancel', signal: cancelReason(deps.signal) ?? 'abort' }, breaches };
 }
 
 /** Stops the experiment for the gate's own reason, logs it, and waits briefly for `stopped`. */
