@@ -48,14 +48,20 @@ export function alarmsSubject(
 }
 
 /**
- * Whether an alarm lacked data at any moment of a window, from its StateUpdate history inside the
- * window (oldest first) and its state now: a transition to INSUFFICIENT_DATA in the window, a
- * first transition out of it (it lacked data when the window began), or no transition at all
- * while it is INSUFFICIENT_DATA now (it lacked data throughout).
+ * Whether an alarm lacked data at any moment of the window [from, until) (until open when
+ * undefined), from its StateUpdate history since the window start (oldest first, possibly reaching
+ * past `until`) and its state now: a transition to INSUFFICIENT_DATA inside the window; else the
+ * state the window began with, which is the first transition's `from` (it lacked data when the
+ * window began), or, with no transition at all since the window start, the state now.
  */
-export function lackedDataDuring(history: readonly AlarmTransition[], stateNow: string | undefined): boolean {
+export function lackedDataDuring(
+  history: readonly AlarmTransition[],
+  stateNow: string | undefined,
+  until?: number,
+): boolean {
   const NO_DATA = 'INSUFFICIENT_DATA';
-  if (history.some((transition) => transition.to === NO_DATA)) return true;
+  const inWindow = history.filter((transition) => until === undefined || transition.at < until);
+  if (inWindow.some((transition) => transition.to === NO_DATA)) return true;
   if (history.length > 0) return history[0]!.from === NO_DATA;
   return stateNow === NO_DATA;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   alarmChangedUnseen,
   firstBreach,
+  lackedDataDuring,
   mayHaveMissedRun,
   NEXT_RUN_MAX_PERIODS,
   type RunCadence,
@@ -111,5 +112,17 @@ describe('mayHaveMissedRun: the one "could a run have been missed" rule', () => 
 
   it('a run that did not start after the one seen is not the next run', () => {
     expect(mayHaveMissedRun(finished(t0), { startedAt: t0 - 1, retry: false }, EVERY_5_MIN, 0)).toBe(true);
+  });
+});
+
+describe('lackedDataDuring: the window, not what a later read saw', () => {
+  it('a change to INSUFFICIENT_DATA after the window does not count; the state the window had does', () => {
+    const afterEnd = [{ at: 200, from: 'OK', to: 'INSUFFICIENT_DATA' }];
+    expect(lackedDataDuring(afterEnd, 'INSUFFICIENT_DATA', 100)).toBe(false);
+    expect(lackedDataDuring(afterEnd, 'INSUFFICIENT_DATA')).toBe(true);
+    const noDataUntilAfter = [{ at: 200, from: 'INSUFFICIENT_DATA', to: 'OK' }];
+    expect(lackedDataDuring(noDataUntilAfter, 'OK', 100)).toBe(true);
+    expect(lackedDataDuring([], 'INSUFFICIENT_DATA', 100)).toBe(true);
+    expect(lackedDataDuring([{ at: 50, from: 'OK', to: 'INSUFFICIENT_DATA' }], 'OK', 100)).toBe(true);
   });
 });

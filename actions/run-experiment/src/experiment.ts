@@ -374,7 +374,7 @@ async function conclude(
   if (!gateStop) {
     failures.push(...breachFailures(breaches, judgedByRecovery));
     if (judgedByRecovery || !breaches.alarm)
-      failures.push(...(await injectionBreaches(deps, settings, report)));
+      failures.push(...(await injectionBreaches(deps, settings, report, judgedByRecovery)));
     failures.push(...(await canaryEvidenceFailures(deps, settings, report, breaches, deadline)));
   }
   if (judgedByRecovery) failures.push(...(await recoveryFailures(deps, settings, report)));
@@ -482,12 +482,14 @@ function breachFailures(breaches: Breaches, judgedByRecovery: boolean): string[]
  * and whatever it did afterwards: the alarm's own history (AWS timestamps) against the
  * experiment's start and end (FIS timestamps) decides, not when the gate happened to poll.
  * `recovery-timeout` only forgives a breach that began after FIS stopped injecting. The same
- * history tells whether the alarm lacked data under the fault (`insufficient-data` decides).
+ * history tells whether the alarm lacked data under the fault (`insufficient-data` decides). What
+ * a poll after FIS ended saw is not used (watch.ts): it depends on when that poll fell.
  */
 async function injectionBreaches(
   deps: ExperimentDeps,
   settings: RunExperimentSettings,
   report: ExperimentReport,
+  judgedByRecovery: boolean,
 ): Promise<string[]> {
   const start = report.experiment?.startTime;
   const end = report.experiment?.endTime;
@@ -497,12 +499,15 @@ async function injectionBreaches(
   const withoutData: string[] = [];
   for (const name of settings.steadyStateAlarms) {
     try {
-      const history = await alarmHistory(deps.cloudwatch, name, from, until, deps.signal);
-      // At FIS's endTime the fault is over: a transition at that instant is the aftermath.
-      const breach = firstBreach(history, from, until);
+      // Read to the present: the first change after the window tells the state the window ended
+      // in, whatever state the last poll (after the end) happened to see.
+      const history = await alarmHistory(deps.cloudwatch, name, from, undefined, deps.signal);
+      // With recovery-timeout a transition at FIS's endTime is the aftermath it judges; without,
+      // nothing judges the aftermath, so the end instant still belongs to the fault.
+      const breach = firstBreach(history, from, judgedByRecovery ? until : until + 1);
       if (breach) failures.push(describeInjectionBreach(name, breach, end));
       const stateNow = report.steadyState.alarms.find((alarm) => alarm.name === name)?.state;
-      if (lackedDataDuring(history, stateNow)) withoutData.push(name);
+      if (lackedDataDuring(history, stateNow, until)) withoutData.push(name);
     } catch (error) {
       // Without the history the gate cannot tell a breach under the fault from none: no pass.
       failures.push(

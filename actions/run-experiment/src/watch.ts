@@ -165,9 +165,14 @@ export async function watchExperiment(deps: WatchDeps, options: WatchOptions): P
     signal: deps.signal,
     onValue: (value) => {
       lastSteadyState = value.steadyState ?? lastSteadyState;
-      breachSeen ??= value.breach;
-      breachesSeen.alarm ??= value.breaches.alarm;
-      breachesSeen.canary ??= value.breaches.canary;
+      // A poll that finds FIS ended reads signals from after the window: what they show then
+      // depends on when that poll fell. The window itself is judged from the alarms' history and
+      // the canaries' runs once FIS has ended (experiment.ts), whatever the ticks saw.
+      if (!isTerminalStatus(value.experiment.state?.status)) {
+        breachSeen ??= value.breach;
+        breachesSeen.alarm ??= value.breaches.alarm;
+        breachesSeen.canary ??= value.breaches.canary;
+      }
       timeline.record(value.experiment);
     },
     ...(deps.random ? { random: deps.random } : {}),
