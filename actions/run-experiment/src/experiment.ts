@@ -300,16 +300,45 @@ async function stopByGate(
     : 'its ARN is unknown (no roleArn to take the account from)';
   if (tagError) report.warnings.push(`could not tag the experiment as stopped by this step (${tagError})`);
   const stop = await stopExperiment(deps.fis, id, deps.log);
-  report.gateStop = {
-    cause,
-    description,
-    stopRequested: stop.requested,
-    ...(stop.requested ? {} : { stopError: stop.error }),
-  };
   if (!stop.requested) {
+    // FIS may refuse to stop an experiment that ended meanwhile (the API reference does not say):
+    // then nothing is left running, and the report must not say otherwise.
+    const ended = await endedMeanwhile(deps, id);
+    report.gateStop = {
+      cause,
+      description,
+      stopRequested: false,
+      ...(ended ? {} : { stopError: stop.error }),
+    };
+    if (ended) return ended;
     report.warnings.push(`StopExperiment failed (${stop.error}); the post step will try again`);
     return last;
   }
+  report.gateStop = { cause, description, stopRequested: true };
+  return await confirmStopped(deps, report, id, cause, last);
+}
+
+/** The experiment, when GetExperiment says it has ended (bounded; undefined when unknown). */
+async function endedMeanwhile(deps: ExperimentDeps, id: string): Promise<Experiment | undefined> {
+  try {
+    const experiment = await getExperiment(deps.fis, id, AbortSignal.timeout(STOP_CONFIRM_INTERVAL_MS * 10));
+    if (!isTerminalStatus(experiment.state?.status)) return undefined;
+    deps.log.info(`Experiment ${id} had already ended (${experiment.state?.status}): nothing left to stop`);
+    deps.onFinished?.(id);
+    return experiment;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits (bounded, shorter after a cancel) for the experiment to reach a terminal status. */
+async function confirmStopped(
+  deps: ExperimentDeps,
+  report: ExperimentReport,
+  id: string,
+  cause: GateStopCause,
+  last: Experiment,
+): Promise<Experiment> {
   try {
     const confirmed = await waitFor({
       what: `experiment ${id} to stop`,
