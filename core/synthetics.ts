@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-synthetics';
 import { chunk, unique } from './collections.js';
 import { collectPages } from './paging.js';
-import type { RunCadence, RunSighting } from './signals.js';
+import type { RunCadence } from './signals.js';
 
 /**
  * The latest run of each Synthetics canary, the one read every gate makes of them:
@@ -165,11 +165,6 @@ export function cadenceOf(canary: Canary): RunCadence {
     ...(periodMs === undefined ? {} : { periodMs }),
     ...(maxRetries === undefined ? {} : { maxRetries }),
   };
-}
-
-/** A run as the "could a run have been missed" rule sees it. */
-export function sightingOf(run: CanaryRun): RunSighting {
-  return { startedAt: startOf(run), finished: run.Status?.State !== 'RUNNING', retry: isRetryRun(run) };
 }
 
 /** Canary states from which only StartCanary produces runs. */
