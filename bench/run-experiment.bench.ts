@@ -26,6 +26,8 @@ const STOPPING_MS = 2 * SECOND_MS;
 interface Variant {
   name: string;
   steps: ExperimentStep[];
+  /** Steady-state canaries (rate(1 minute), all passing) watched in the same poll. */
+  canaries?: number;
   /** After StartExperiment, when the experiment reaches its terminal state. */
   terminalAtMs: number;
 }
@@ -41,6 +43,15 @@ const COMPLETES: Variant = {
   ],
   terminalAtMs: RUNNING_AT_MS + 10 * MINUTE_MS,
 };
+/** Seven canaries: two DescribeCanariesLastRun per poll if canary reads are batched by five. */
+const STEADY_CANARIES = 7;
+const COMPLETES_WATCHED: Variant = {
+  ...COMPLETES,
+  name: `completes after 10 min running, ${STEADY_CANARIES} steady-state canaries`,
+  canaries: STEADY_CANARIES,
+};
+const canaryNames = (count: number) => Array.from({ length: count }, (_, i) => `bench-canary-${i + 1}`);
+
 const STOP_AT_MS = 6 * MINUTE_MS;
 const STOP_REASON = `Stop condition triggered: arn:aws:cloudwatch:us-east-1:123456789012:alarm:${STOP_ALARM}`;
 const STOP_CONDITION: Variant = {
@@ -84,9 +95,24 @@ interface Replay {
 }
 
 async function replay(variant: Variant, pollInterval: string): Promise<Replay> {
-  const w = await world(scenario([template(TEMPLATE_ID, variant.steps)]));
+  const names = canaryNames(variant.canaries ?? 0);
+  const canaries = names.map((name, i) => ({
+    name,
+    schedule: 'rate(1 minute)',
+    defaultOutcome: {
+      state: 'PASSED' as const,
+      afterMs: (i + 1) * 3 * SECOND_MS,
+      durationMs: 10 * SECOND_MS,
+    },
+  }));
+  const w = await world(scenario([template(TEMPLATE_ID, variant.steps)], { canaries }));
   try {
-    const inputs = { 'experiment-template-id': TEMPLATE_ID, 'poll-interval': pollInterval, timeout: '30m' };
+    const inputs = {
+      'experiment-template-id': TEMPLATE_ID,
+      'poll-interval': pollInterval,
+      timeout: '30m',
+      ...(names.length > 0 ? { 'steady-state-canaries': names.join(',') } : {}),
+    };
     const started = performance.now();
     const report = await executeExperiment(w.deps, settings(inputs));
     const wallMs = performance.now() - started;
@@ -129,7 +155,7 @@ export async function run(): Promise<void> {
     await replay(COMPLETES, '15s');
     await bareCalls(COMPLETES, 42);
   }
-  for (const variant of [COMPLETES, STOP_CONDITION]) {
+  for (const variant of [COMPLETES, COMPLETES_WATCHED, STOP_CONDITION]) {
     for (const pollInterval of ['15s', '30s']) {
       const intervalMs = pollInterval === '15s' ? 15 * SECOND_MS : 30 * SECOND_MS;
       await replay(variant, pollInterval); // warm-up
@@ -165,6 +191,7 @@ export async function run(): Promise<void> {
     note:
       `In-process executeExperiment with real SDK clients over HTTP to the emulator (tools/harness/run-experiment-world.ts world()). ` +
       `Template timeline: pending → initiating (5 s) → running (15 s) → completed 10 min later, or stopping at minute 6 (stop-condition alarm) → stopped 2 s later. ` +
+      `With ${STEADY_CANARIES} steady-state canaries (rate(1 minute), passing) DescribeCanariesLastRun is read in batches of five, in the same poll. ` +
       `Ideal GetExperiment calls = ceil(duration / interval) + 1. Verdict delay is on the emulator clock, terminal state → report returned (worst of ${RUNS}). ` +
       `Wall: median of ${RUNS} replays (after a warm-up), fresh emulator each, vs the same number of bare GetExperiment calls with the SDK client (median of ${RUNS}). ` +
       'Goals: one GetExperiment per poll interval (≤ ideal + 1), verdict within one interval.',

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-synthetics';
 import { chunk, unique } from './collections.js';
 import { collectPages } from './paging.js';
+import type { RunCadence } from './signals.js';
 
 /**
  * The latest run of each Synthetics canary, the one read every gate makes of them:
@@ -131,6 +132,41 @@ export function schedulePeriodMs(expression: string | undefined): number | undef
   return parseSchedule(expression).periodMs;
 }
 
+/**
+ * Members newer than client-synthetics 3.669, present only on a client with the raw-field plugin
+ * (synthetics-raw-fields.ts installRawFields); without it they read as absent.
+ */
+interface RawRunExtras {
+  RetryAttempt?: number;
+  ScheduledRunId?: string;
+}
+interface RawCanaryExtras {
+  Schedule?: { RetryConfig?: { MaxRetries?: number } };
+}
+
+/** True for an automatic retry of a failed scheduled run (RetryAttempt or ScheduledRunId set). */
+export function isRetryRun(run: CanaryRun): boolean {
+  const extras = run as RawRunExtras;
+  return typeof extras.RetryAttempt === 'number' || extras.ScheduledRunId !== undefined;
+}
+
+/** Schedule.RetryConfig.MaxRetries, when the API returned it. */
+export function maxRetriesOf(canary: Canary): number | undefined {
+  const maxRetries = (canary as RawCanaryExtras).Schedule?.RetryConfig?.MaxRetries;
+  return typeof maxRetries === 'number' ? maxRetries : undefined;
+}
+
+/** When a canary's runs come, for the "could a run have been missed" rule (core/signals.ts). */
+export function cadenceOf(canary: Canary): RunCadence {
+  const { runOnce, periodMs } = parseSchedule(canary.Schedule?.Expression);
+  const maxRetries = maxRetriesOf(canary);
+  return {
+    runOnce,
+    ...(periodMs === undefined ? {} : { periodMs }),
+    ...(maxRetries === undefined ? {} : { maxRetries }),
+  };
+}
+
 /** Canary states from which only StartCanary produces runs. */
 export const IDLE_CANARY_STATES: ReadonlySet<string> = new Set(['STOPPED', 'READY']);
 
@@ -177,17 +213,4 @@ export async function describeCanariesByName(
     for (const canary of canaries) if (canary.Name) found.set(canary.Name, canary);
   }
   return found;
-}
-
-/** Canary name -> its schedule expression (DescribeCanaries, five names per call, every page). */
-export async function describeCanarySchedules(
-  synthetics: SyntheticsReader,
-  names: readonly string[],
-  signal?: AbortSignal,
-): Promise<Map<string, string>> {
-  const schedules = new Map<string, string>();
-  for (const [name, canary] of await describeCanariesByName(synthetics, names, signal)) {
-    if (canary.Schedule?.Expression) schedules.set(name, canary.Schedule.Expression);
-  }
-  return schedules;
 }

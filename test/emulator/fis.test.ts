@@ -150,6 +150,31 @@ describe('FIS over REST-JSON', () => {
     expect(emu.calls('fis:StopExperiment')[0]?.params).toEqual({ id });
   });
 
+  it.for(['return-experiment', 'validation-error'] as const)(
+    'StopExperiment on an ended experiment, behaviour %s (undocumented by AWS: both selectable)',
+    async (stopEnded) => {
+      const other = await startEmulator({ scenario: 'default', clock, fis: { stopEnded } });
+      try {
+        const client = emulatorClients(other, { maxAttempts: 1 }).fis;
+        const started = await client.send(
+          new StartExperimentCommand({ experimentTemplateId: 'EXTapiLatency01', clientToken: 'ended' }),
+        );
+        const id = started.experiment!.id!;
+        clock.advance(10 * MINUTE_MS);
+        const stop = client.send(new StopExperimentCommand({ id }));
+        if (stopEnded === 'validation-error') {
+          await expect(stop).rejects.toMatchObject({ name: 'ValidationException' });
+        } else {
+          expect((await stop).experiment?.state?.status).toBe('completed');
+        }
+        const after = await client.send(new GetExperimentCommand({ id }));
+        expect(after.experiment?.state?.status).toBe('completed');
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
   it('is idempotent on clientToken and records tags', async () => {
     const input = { experimentTemplateId: 'EXTapiLatency01', clientToken: 'deploy-42', tags: { run: '42' } };
     const first = await fis.send(new StartExperimentCommand(input));

@@ -339,7 +339,7 @@ describe('executeExperiment: recovery', () => {
     expect(report.summaryLine).toMatch(/alarms did not return to OK within 5m: orders-errors ALARM/);
   });
 
-  it('without recovery-timeout, an alarm seen as the experiment ends fails the gate', async () => {
+  it('without recovery-timeout, an alarm that fires as the experiment ends fails the gate', async () => {
     const w = await setup(endsAlarming(3 * MINUTE_MS));
     const report = await executeExperiment(
       w.deps,
@@ -348,7 +348,9 @@ describe('executeExperiment: recovery', () => {
     expect(report.outcome).toBe('completed');
     expect(report.passed).toBe(false);
     expect(report.failures).toEqual([
-      'steady state breached: alarm orders-errors is in ALARM (Threshold Crossed: 1 datapoint was greater than the threshold)',
+      expect.stringMatching(
+        /^steady state breached while the fault was injected: alarm orders-errors went to ALARM at \S+ \(the experiment ended at \S+\) \(Threshold Crossed: 1 datapoint was greater than the threshold\)$/,
+      ),
     ]);
   });
 });

@@ -383,6 +383,60 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
   }
 
   it(
+    "SIGINT, SIGTERM, then SIGKILL while the main step's StopExperiment hangs: the post step stops the experiment",
+    async () => {
+      const emu = await emulator({
+        scenario: scenario([template('EXTforever', { preset: 'runs-forever' })]),
+      });
+      // The main step's stop never gets through before the kill: FIS holds it for 60 s.
+      emu.injectFault({ service: 'fis', operation: 'StopExperiment', kind: 'latency', latencyMs: 60_000 });
+      const running = /Experiment EXP\w+ is running/;
+      const options = step(
+        emu,
+        { 'experiment-template-id': 'EXTforever', preflight: 'false' },
+        {
+          // The runner's cancellation, compressed: SIGINT, SIGTERM, then SIGKILL.
+          signals: [
+            { signal: 'SIGINT', whenOutput: running },
+            { signal: 'SIGTERM', whenOutput: running, afterMs: 1_500 },
+          ],
+          killAfterMs: 8_000,
+        },
+      );
+      const main = await runStep(options);
+      expect(main.signalsSent.map((sent) => sent.signal)).toEqual(['SIGINT', 'SIGTERM']);
+      expect(main.signal).toBe('SIGKILL');
+      const id = main.state['experiment-id']!;
+      expect(id).toMatch(/^EXP/);
+      expect(main.state['finished-experiment-id']).toBeUndefined();
+      expect(emu.experiment(id)?.status).toBe('running');
+      const post = await runPost(main, { ...options, signals: [], killAfterMs: 30_000 });
+      expect(post.exitCode).toBe(0);
+      expect(post.stdout).toContain(
+        `run-experiment post: stopped experiment ${id} that the main step left running`,
+      );
+      expect(['stopping', 'stopped']).toContain(emu.experiment(id)?.status);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    'case 12: an HTML 404 from FIS names the service, operation, endpoint and status, not a SyntaxError',
+    async () => {
+      const emu = await emulator({ scenario: scenario([template('EXTok', { preset: 'completes' })]) });
+      emu.injectFault({ service: 'fis', operation: 'GetExperimentTemplate', kind: 'html', status: 404 });
+      const main = await runStep(step(emu, { 'experiment-template-id': 'EXTok', 'max-attempts': '1' }));
+      expect(main.exitCode).toBe(1);
+      expect(main.failure).not.toMatch(/SyntaxError|Unexpected token/);
+      expect(main.failure).toContain('FIS GetExperimentTemplate');
+      expect(main.failure).toContain(new URL(emu.url).host);
+      expect(main.failure).toContain('HTTP 404');
+      expect(emu.calls('fis:StartExperiment')).toHaveLength(0);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
     'case 10: StartExperiment answers after the job was killed; the post step finds the experiment by its client-token tag and stops it',
     async () => {
       const emu = await emulator({

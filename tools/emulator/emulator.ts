@@ -22,7 +22,7 @@ import type {
 import { getScenario } from './scenarios.js';
 import { createCloudWatchService } from './services/cloudwatch.js';
 import { createEc2Service } from './services/ec2.js';
-import { createFisService } from './services/fis.js';
+import { createFisService, type FisBehaviour } from './services/fis.js';
 import { createStsService } from './services/sts.js';
 import { createSyntheticsService, type SyntheticsBehaviour } from './services/synthetics.js';
 import { AlarmStore } from './state/alarms.js';
@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   port?: number;
   /** Synthetics behaviours the API reference leaves open (see services/synthetics.ts). */
   synthetics?: SyntheticsBehaviour;
+  /** FIS behaviours the API reference leaves open (see services/fis.ts). */
+  fis?: FisBehaviour;
 }
 
 export class Emulator implements Controllable {
@@ -58,6 +60,7 @@ export class Emulator implements Controllable {
   private readonly groups: CanaryGroupSpec[];
   private readonly startMs: number;
   private readonly syntheticsBehaviour: SyntheticsBehaviour;
+  private readonly fisBehaviour: FisBehaviour;
   private readonly closing = new AbortController();
   private policy: IamPolicy | undefined;
   private server: Server | undefined;
@@ -78,12 +81,13 @@ export class Emulator implements Controllable {
     this.canaryStore = new CanaryStore(scenario.canaries ?? [], this.startMs);
     this.groups = scenario.canaryGroups ?? [];
     this.syntheticsBehaviour = options.synthetics ?? {};
+    this.fisBehaviour = options.fis ?? {};
   }
 
   private deps(): PipelineDeps {
     return {
       services: [
-        createFisService(this.experimentStore),
+        createFisService(this.experimentStore, this.fisBehaviour),
         createSyntheticsService(this.canaryStore, this.groups, this.syntheticsBehaviour),
         createCloudWatchService(this.alarms),
         createEc2Service(this.scenario.accounts ?? {}),

@@ -5,6 +5,14 @@
  */
 import type { IamPolicy } from './iam.js';
 
+/**
+ * Experiment statuses as the FIS API reference lists them
+ * (https://docs.aws.amazon.com/fis/latest/APIReference/API_ExperimentState.html, status: "pending |
+ * initiating | running | completed | stopping | stopped | failed | cancelled"); actions add
+ * `skipped` (https://docs.aws.amazon.com/fis/latest/APIReference/API_ExperimentActionState.html,
+ * status: "... | failed | skipped"). `state.reason` is free text ("The reason for the state",
+ * at most 512 characters): AWS documents no wording, so the gate never depends on one alone.
+ */
 export type ExperimentStatus =
   | 'pending'
   | 'initiating'

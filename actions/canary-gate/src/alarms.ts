@@ -2,6 +2,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { alarmHistory, type DescribedAlarm, describeAlarmsByName } from '../../../core/cloudwatch.js';
 import { ConfigurationError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
+import { alarmChangedUnseen, firstBreach } from '../../../core/signals.js';
 import type { AlarmWatch } from './types.js';
 
 /**
@@ -72,8 +73,9 @@ export class AlarmWatcher {
       const watch = this.watches.find((candidate) => candidate.name === alarm.AlarmName);
       if (!watch) continue;
       const updatedAt = alarm.StateUpdatedTimestamp?.getTime();
-      const changed = updatedAt !== undefined && updatedAt !== watch.updatedAt && updatedAt >= this.since;
-      if (changed) await this.readHistory(watch, now, signal);
+      // core's one alarm-flap rule: a StateUpdatedTimestamp that moved inside the window.
+      if (alarmChangedUnseen(updatedAt, watch.updatedAt, this.since))
+        await this.readHistory(watch, now, signal);
       watch.state = alarm.StateValue ?? watch.state;
       if (alarm.StateReason) watch.stateReason = alarm.StateReason;
       if (updatedAt !== undefined) watch.updatedAt = updatedAt;
@@ -96,12 +98,13 @@ export class AlarmWatcher {
     const until = toPresent ? undefined : now;
     const transitions = await alarmHistory(this.deps.cloudwatch, watch.name, from, until, signal);
     this.historyReadTo.set(watch.name, now);
-    for (const transition of transitions) {
-      if (watch.history.some((seen) => seen.at === transition.at && seen.to === transition.to)) continue;
-      watch.history.push(transition);
-      if (transition.to === 'ALARM' && !watch.breached) this.breach(watch, transition.at, transition.reason);
-    }
+    const fresh = transitions.filter(
+      (transition) => !watch.history.some((seen) => seen.at === transition.at && seen.to === transition.to),
+    );
+    watch.history.push(...fresh);
     watch.history.sort((a, b) => a.at - b.at);
+    const breach = firstBreach(fresh, this.since);
+    if (breach && !watch.breached) this.breach(watch, breach.at, breach.reason);
   }
 
   /**

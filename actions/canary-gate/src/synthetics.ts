@@ -10,6 +10,7 @@ import {
   canaryRunsBackTo,
   describeCanariesLastRun,
   describeCanariesByName as describeCanariesMap,
+  maxRetriesOf,
   parseSchedule,
   startCanary,
 } from '../../../core/synthetics.js';
@@ -23,14 +24,11 @@ interface RawRunExtras {
   ScheduledRunId?: string;
   Status?: { TestResult?: string };
 }
-interface RawCanaryExtras {
-  Schedule?: { RetryConfig?: { MaxRetries?: number } };
-}
 
 export function toCanaryInfo(canary: Canary): CanaryInfo {
   const schedule = canary.Schedule?.Expression ?? '';
   const { runOnce, periodMs: period } = parseSchedule(schedule);
-  const maxRetries = (canary as RawCanaryExtras).Schedule?.RetryConfig?.MaxRetries;
+  const maxRetries = maxRetriesOf(canary);
   return {
     name: canary.Name ?? '',
     state: canary.Status?.State ?? 'UNKNOWN',

@@ -6,7 +6,7 @@ import { mapLimited } from '../../../core/collections.js';
 import { formatDuration } from '../../../core/duration.js';
 import { firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
-import { alarmsSubject, judgeNoData } from '../../../core/signals.js';
+import { alarmsSubject, judgeNoData, mayHaveMissedRun, type RunSighting } from '../../../core/signals.js';
 import { deadlineSignal, WaitFailedError, waitFor } from '../../../core/wait.js';
 import { AlarmWatcher } from './alarms.js';
 import { type CanaryEvaluation, type EvaluationContext, evaluateCanary } from './evaluate.js';
@@ -100,12 +100,6 @@ interface CanaryTrack {
   unverified: boolean;
 }
 
-/**
- * A new latest run that started less than this many periods after the previous latest run of a
- * rate() canary without retries cannot have another run between them: it is taken from
- * DescribeCanariesLastRun without GetCanaryRuns. A pass is still confirmed with GetCanaryRuns.
- */
-const SHORTCUT_MAX_PERIODS = 1.5;
 /** GetCanaryRuns calls in flight at once while verifying before a pass (Synthetics throttles bursts). */
 const VERIFY_CONCURRENCY = 5;
 
@@ -280,13 +274,12 @@ class GateWatch {
     }
   }
 
-  /** True when `last` is provably the run right after `previous` (see SHORTCUT_MAX_PERIODS). */
+  /**
+   * True when `last` is provably the run right after `previous`: core's one "could a run have
+   * been missed" rule (core/signals.ts mayHaveMissedRun) says no run can lie between them.
+   */
   private isNextRun(track: CanaryTrack, previous: RunRecord | undefined, last: RunRecord): boolean {
-    const { periodMs, maxRetries, runOnce } = track.info;
-    if (!previous || runOnce || periodMs === undefined || (maxRetries ?? 0) > 0) return false;
-    if (last.retryAttempt !== undefined || last.scheduledRunId !== undefined) return false;
-    const gap = last.startedAt - previous.startedAt;
-    return gap > 0 && gap < SHORTCUT_MAX_PERIODS * periodMs;
+    return !mayHaveMissedRun(previous && sighting(previous), sighting(last), track.info, this.since);
   }
 
   private async fetchRuns(track: CanaryTrack, signal: AbortSignal | undefined): Promise<void> {
@@ -344,6 +337,14 @@ class GateWatch {
       };
     });
   }
+}
+
+function sighting(run: RunRecord): RunSighting {
+  return {
+    startedAt: run.startedAt,
+    finished: run.state !== 'RUNNING',
+    retry: run.retryAttempt !== undefined || run.scheduledRunId !== undefined,
+  };
 }
 
 /** Scheduled runs in the window that have finished, whatever their outcome. */

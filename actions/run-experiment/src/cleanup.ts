@@ -1,5 +1,5 @@
 import { FisClient } from '@aws-sdk/client-fis';
-import { awsClientOptions, readAwsSettings } from '../../../core/aws.js';
+import { awsClientOptions, instrumentAwsClient, readAwsSettings } from '../../../core/aws.js';
 import { describeAwsError } from '../../../core/errors.js';
 import type { Host } from '../../../core/host.js';
 import { getExperiment, listAllExperiments, stopExperiment } from './fis.js';
@@ -43,6 +43,7 @@ export async function stopLeftoverExperiment(host: Host): Promise<void> {
   const fis = new FisClient(
     awsClientOptions('FIS', ACTION_NAME, readAwsSettings(host.inputs, host.env), host.env),
   );
+  instrumentAwsClient(fis, 'FIS');
   const ids = id ? [id] : await experimentsByClientToken(fis, token, host);
   const failures: string[] = [];
   for (const leftover of ids) {

@@ -15,6 +15,7 @@ import {
   settleCanaryEvidence,
   triggerCanaries,
 } from './canary-evidence.js';
+import { instrumentClients } from './clients.js';
 import {
   consoleUrl,
   getExperiment,
@@ -46,7 +47,13 @@ import {
   describeAlarmStates,
 } from './steady-state.js';
 import { alarmNameFromArn, resolveTemplate, stopConditionAlarmArns } from './template.js';
-import { actionStatuses, type TimelineEntry, watchExperiment } from './watch.js';
+import {
+  actionStatuses,
+  type TimelineEntry,
+  type WatchDeps,
+  type WatchResult,
+  watchExperiment,
+} from './watch.js';
 
 /**
  * The whole gate as one function of its dependencies: resolve the template, preflight, start,
@@ -132,13 +139,13 @@ export async function executeExperiment(
   deps: ExperimentDeps,
   settings: RunExperimentSettings,
 ): Promise<ExperimentReport> {
+  const awsClock = instrumentClients(deps, deps.clock);
   const template = await resolveTemplate(deps.fis, settings.template, deps.log, deps.signal);
   const report = emptyReport(settings, template);
   deps.log.info(
     `Experiment template ${template.id}${template.description ? ` (${template.description})` : ''}: ` +
       `${Object.keys(template.actions ?? {}).length} actions, stop conditions: ${report.template.stopConditionAlarms.join(', ') || 'none'}`,
   );
-
   // Before the preflight and without it: an unknown signal name would watch nothing.
   const known = await verifySignalNames(
     deps,
@@ -148,6 +155,27 @@ export async function executeExperiment(
   );
   // Before the preflight: another experiment's fault would fail its alarm checks, and
   // validate-targets starts an experiment too.
+  const running = await otherExperimentRefusal(deps, settings, template, report);
+  if (running) return finish(report, 'not-started', [running]);
+  const refusals = await refusalsBeforeStart(deps, settings, template, report);
+  if (refusals.length > 0) return finish(report, 'not-started', refusals);
+  const started = await start(deps, settings, template, report);
+  if (!settings.wait) {
+    report.actions = actionResults(started);
+    return finish(report, 'started', []);
+  }
+  // Idle and run-once canaries produce no run under the fault unless started now.
+  report.warnings.push(...(await triggerCanaries(deps, canariesToTrigger(known.canaries), deps.signal)));
+  return await watchAndConclude({ ...deps, awsNow: () => awsClock.now() }, settings, report, started);
+}
+
+/** if-running: waits for (wait) or refuses (fail) another experiment of the template in progress. */
+async function otherExperimentRefusal(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  template: ExperimentTemplate,
+  report: ExperimentReport,
+): Promise<string | undefined> {
   const ifRunning = await settleIfRunning(deps, {
     templateId: template.id!,
     clientToken: settings.clientToken,
@@ -155,8 +183,18 @@ export async function executeExperiment(
     timeoutMs: settings.timeoutMs,
     pollIntervalMs: settings.pollIntervalMs,
   });
-  if (!ifRunning.ok) return finish(report, 'not-started', [ifRunning.reason]);
+  if (!ifRunning.ok) return ifRunning.reason;
   report.ifRunning = { mode: ifRunning.mode, waitedMs: ifRunning.waitedMs, waitedFor: ifRunning.waitedFor };
+  return undefined;
+}
+
+/** Why the experiment must not start: the preflight's refusals, or a job already cancelled. */
+async function refusalsBeforeStart(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  template: ExperimentTemplate,
+  report: ExperimentReport,
+): Promise<string[]> {
   if (settings.preflight) {
     const preflight = await runPreflight(deps, template, {
       clientToken: settings.clientToken,
@@ -168,21 +206,22 @@ export async function executeExperiment(
       timeoutMs: settings.timeoutMs,
     });
     report.preflight = preflight.checks;
-    if (!preflight.ok) {
-      const refused = preflight.checks.filter((check) => !check.ok);
-      return finish(
-        report,
-        'not-started',
-        refused.map((check) => `preflight refused (${check.name}): ${check.detail}`),
-      );
-    }
+    const refused = preflight.checks.filter((check) => !check.ok);
+    if (!preflight.ok) return refused.map((check) => `preflight refused (${check.name}): ${check.detail}`);
   }
   if (deps.signal?.aborted) {
-    return finish(report, 'not-started', [
-      `the job was cancelled (${cancelReason(deps.signal)}) before the experiment started`,
-    ]);
+    return [`the job was cancelled (${cancelReason(deps.signal)}) before the experiment started`];
   }
+  return [];
+}
 
+/** StartExperiment, with the client token saved before and the id saved after (the post step). */
+async function start(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  template: ExperimentTemplate,
+  report: ExperimentReport,
+): Promise<Experiment> {
   deps.onStarting?.(settings.clientToken);
   const started = await startExperiment(deps.fis, {
     templateId: template.id!,
@@ -194,27 +233,18 @@ export async function executeExperiment(
   deps.onStarted?.(id);
   report.experiment = experimentFacts(started, settings.aws.region);
   deps.log.info(`Started experiment ${id} from template ${template.id}: ${report.experiment.consoleUrl}`);
-
-  if (!settings.wait) {
-    report.actions = actionResults(started);
-    return finish(report, 'started', []);
-  }
-  // Idle and run-once canaries produce no run under the fault unless started now.
-  report.warnings.push(...(await triggerCanaries(deps, canariesToTrigger(known.canaries), deps.signal)));
-  return await watchAndConclude(deps, settings, report, started);
+  return started;
 }
 
 async function watchAndConclude(
-  deps: ExperimentDeps,
+  deps: ExperimentDeps & Pick<WatchDeps, 'awsNow'>,
   settings: RunExperimentSettings,
   report: ExperimentReport,
   started: Experiment,
 ): Promise<ExperimentReport> {
   const id = started.id!;
   const deadline = deps.clock.now() + settings.timeoutMs;
-  let last: Experiment = started;
-  let gateStop: GateStopCause | undefined;
-  let breaches: Breaches = {};
+  let ended: WatchEnd;
   try {
     const watched = await watchExperiment(deps, {
       experimentId: id,
@@ -224,24 +254,7 @@ async function watchAndConclude(
       steadyStateCanaries: settings.steadyStateCanaries,
       since: started.startTime ?? started.creationTime,
     });
-    report.timeline = watched.timeline;
-    if (watched.lastSteadyState) {
-      report.steadyState = { ...report.steadyState, ...watched.lastSteadyState };
-    }
-    const { result } = watched;
-    if (watched.breachSeen) report.steadyState.breach = watched.breachSeen;
-    breaches = watched.breachesSeen;
-    if (result.status === 'done') {
-      last = result.value.experiment;
-      const active = result.value.breach;
-      if (active && !isTerminalStatus(last.state?.status)) gateStop = { kind: 'breach', detail: active };
-    } else if (result.status === 'timeout') {
-      last = result.last?.experiment ?? last;
-      gateStop = { kind: 'timeout', timeoutMs: settings.timeoutMs };
-    } else {
-      last = result.last?.experiment ?? last;
-      gateStop = { kind: 'cancel', signal: cancelReason(deps.signal) ?? 'abort' };
-    }
+    ended = recordWatch(deps, settings, report, watched, started);
   } catch (error) {
     // Polling gave up (persistent faults): the gate cannot see what the fault is doing, so it
     // must not leave it running. Stop, then report the cause.
@@ -249,11 +262,51 @@ async function watchAndConclude(
       await stopExperiment(deps.fis, id, deps.log);
       throw error;
     }
-    gateStop = { kind: 'watch-failed', detail: firstLine(error.message) };
+    ended = {
+      last: started,
+      gateStop: { kind: 'watch-failed', detail: firstLine(error.message) },
+      breaches: {},
+    };
   }
-  if (gateStop) last = await stopByGate(deps, report, id, gateStop, last);
+  let { last } = ended;
+  if (ended.gateStop) last = await stopByGate(deps, report, id, ended.gateStop, last);
   else deps.onFinished?.(id);
-  return await conclude(deps, settings, report, last, gateStop, breaches, deadline);
+  return await conclude(deps, settings, report, last, ended.gateStop, ended.breaches, deadline);
+}
+
+/** How the watch ended: the last experiment seen, the gate's reason to stop it, the breaches seen. */
+interface WatchEnd {
+  last: Experiment;
+  gateStop?: GateStopCause;
+  breaches: Breaches;
+}
+
+/** Puts what the watch saw into the report, and says whether the gate must stop the experiment. */
+function recordWatch(
+  deps: ExperimentDeps,
+  settings: RunExperimentSettings,
+  report: ExperimentReport,
+  watched: WatchResult,
+  started: Experiment,
+): WatchEnd {
+  report.timeline = watched.timeline;
+  if (watched.lastSteadyState) report.steadyState = { ...report.steadyState, ...watched.lastSteadyState };
+  if (watched.breachSeen) report.steadyState.breach = watched.breachSeen;
+  const breaches = watched.breachesSeen;
+  const { result } = watched;
+  if (result.status === 'done') {
+    const last = result.value.experiment;
+    const active = result.value.breach;
+    if (active && !isTerminalStatus(last.state?.status)) {
+      return { last, gateStop: { kind: 'breach', detail: active }, breaches };
+    }
+    return { last, breaches };
+  }
+  const last = result.last?.experiment ?? started;
+  if (result.status === 'timeout') {
+    return { last, gateStop: { kind: 'timeout', timeoutMs: settings.timeoutMs }, breaches };
+  }
+  return { last, gateStop: { kind: 'cancel', signal: cancelReason(deps.signal) ?? 'abort' }, breaches };
 }
 
 /** Stops the experiment for the gate's own reason, logs it, and waits briefly for `stopped`. */
@@ -273,16 +326,45 @@ async function stopByGate(
     : 'its ARN is unknown (no roleArn to take the account from)';
   if (tagError) report.warnings.push(`could not tag the experiment as stopped by this step (${tagError})`);
   const stop = await stopExperiment(deps.fis, id, deps.log);
-  report.gateStop = {
-    cause,
-    description,
-    stopRequested: stop.requested,
-    ...(stop.requested ? {} : { stopError: stop.error }),
-  };
   if (!stop.requested) {
+    // FIS may refuse to stop an experiment that ended meanwhile (the API reference does not say):
+    // then nothing is left running, and the report must not say otherwise.
+    const ended = await endedMeanwhile(deps, id);
+    report.gateStop = {
+      cause,
+      description,
+      stopRequested: false,
+      ...(ended ? {} : { stopError: stop.error }),
+    };
+    if (ended) return ended;
     report.warnings.push(`StopExperiment failed (${stop.error}); the post step will try again`);
     return last;
   }
+  report.gateStop = { cause, description, stopRequested: true };
+  return await confirmStopped(deps, report, id, cause, last);
+}
+
+/** The experiment, when GetExperiment says it has ended (bounded; undefined when unknown). */
+async function endedMeanwhile(deps: ExperimentDeps, id: string): Promise<Experiment | undefined> {
+  try {
+    const experiment = await getExperiment(deps.fis, id, AbortSignal.timeout(STOP_CONFIRM_INTERVAL_MS * 10));
+    if (!isTerminalStatus(experiment.state?.status)) return undefined;
+    deps.log.info(`Experiment ${id} had already ended (${experiment.state?.status}): nothing left to stop`);
+    deps.onFinished?.(id);
+    return experiment;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits (bounded, shorter after a cancel) for the experiment to reach a terminal status. */
+async function confirmStopped(
+  deps: ExperimentDeps,
+  report: ExperimentReport,
+  id: string,
+  cause: GateStopCause,
+  last: Experiment,
+): Promise<Experiment> {
   try {
     const confirmed = await waitFor({
       what: `experiment ${id} to stop`,
@@ -347,7 +429,7 @@ async function conclude(
   if (!gateStop) {
     failures.push(...breachFailures(breaches, judgedByRecovery));
     if (judgedByRecovery || !breaches.alarm)
-      failures.push(...(await injectionBreaches(deps, settings, report)));
+      failures.push(...(await injectionBreaches(deps, settings, report, judgedByRecovery)));
     failures.push(...(await canaryEvidenceFailures(deps, settings, report, breaches, deadline)));
   }
   if (judgedByRecovery) failures.push(...(await recoveryFailures(deps, settings, report)));
@@ -455,12 +537,14 @@ function breachFailures(breaches: Breaches, judgedByRecovery: boolean): string[]
  * and whatever it did afterwards: the alarm's own history (AWS timestamps) against the
  * experiment's start and end (FIS timestamps) decides, not when the gate happened to poll.
  * `recovery-timeout` only forgives a breach that began after FIS stopped injecting. The same
- * history tells whether the alarm lacked data under the fault (`insufficient-data` decides).
+ * history tells whether the alarm lacked data under the fault (`insufficient-data` decides). What
+ * a poll after FIS ended saw is not used (watch.ts): it depends on when that poll fell.
  */
 async function injectionBreaches(
   deps: ExperimentDeps,
   settings: RunExperimentSettings,
   report: ExperimentReport,
+  judgedByRecovery: boolean,
 ): Promise<string[]> {
   const start = report.experiment?.startTime;
   const end = report.experiment?.endTime;
@@ -470,12 +554,15 @@ async function injectionBreaches(
   const withoutData: string[] = [];
   for (const name of settings.steadyStateAlarms) {
     try {
-      const history = await alarmHistory(deps.cloudwatch, name, from, until, deps.signal);
-      // At FIS's endTime the fault is over: a transition at that instant is the aftermath.
-      const breach = firstBreach(history, from, until);
+      // Read to the present: the first change after the window tells the state the window ended
+      // in, whatever state the last poll (after the end) happened to see.
+      const history = await alarmHistory(deps.cloudwatch, name, from, undefined, deps.signal);
+      // With recovery-timeout a transition at FIS's endTime is the aftermath it judges; without,
+      // nothing judges the aftermath, so the end instant still belongs to the fault.
+      const breach = firstBreach(history, from, judgedByRecovery ? until : until + 1);
       if (breach) failures.push(describeInjectionBreach(name, breach, end));
       const stateNow = report.steadyState.alarms.find((alarm) => alarm.name === name)?.state;
-      if (lackedDataDuring(history, stateNow)) withoutData.push(name);
+      if (lackedDataDuring(history, stateNow, until)) withoutData.push(name);
     } catch (error) {
       // Without the history the gate cannot tell a breach under the fault from none: no pass.
       failures.push(

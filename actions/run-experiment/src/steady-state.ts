@@ -4,10 +4,18 @@ import { type AlarmTransition, alarmHistory, describeAlarmsByName } from '../../
 import { describeAwsError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
 import {
+  alarmChangedUnseen,
+  firstBreach,
+  mayHaveMissedRun,
+  type RunCadence,
+  type RunSighting,
+} from '../../../core/signals.js';
+import {
+  cadenceOf,
   canaryRunsSince,
+  describeCanariesByName,
   describeCanariesLastRun,
-  describeCanarySchedules,
-  schedulePeriodMs,
+  isRetryRun,
 } from '../../../core/synthetics.js';
 
 /**
@@ -31,6 +39,8 @@ export interface CanaryStatus {
   reason?: string;
   startedAt?: Date;
   completedAt?: Date;
+  /** The run is an automatic retry of a failed scheduled run. */
+  retry?: true;
 }
 
 export interface SteadyStateSnapshot {
@@ -77,6 +87,7 @@ export async function describeCanaryLastRuns(
       ...(run.Status?.StateReason ? { reason: run.Status.StateReason } : {}),
       ...(run.Timeline?.Started ? { startedAt: run.Timeline.Started } : {}),
       ...(run.Timeline?.Completed ? { completedAt: run.Timeline.Completed } : {}),
+      ...(isRetryRun(run) ? { retry: true as const } : {}),
     };
   });
 }
@@ -123,21 +134,6 @@ export function allAlarmsOk(alarms: readonly AlarmStatus[]): boolean {
   return alarms.every((alarm) => alarm.state === 'OK');
 }
 
-/**
- * Start jitter tolerated between two scheduled runs before the gate suspects a run it did not see:
- * a tenth of the period, at most 10 s. A retry of a failed run starts after that run's duration.
- */
-export const MAX_SCHEDULE_SLACK_MS = 10_000;
-export function scheduleSlackMs(periodMs: number): number {
-  return Math.min(MAX_SCHEDULE_SLACK_MS, periodMs / 10);
-}
-
-interface SeenRun {
-  startedAt: number;
-  /** False while the run was RUNNING when last seen: its outcome is still unknown. */
-  finished: boolean;
-}
-
 export interface SteadyStateRead {
   snapshot: SteadyStateSnapshot;
   breaches: Breaches;
@@ -146,22 +142,21 @@ export interface SteadyStateRead {
 /**
  * Reads the steady-state signals poll after poll and catches what one snapshot cannot show:
  *
- * - an alarm that went to ALARM and back between two polls. When an alarm's StateUpdatedTimestamp
- *   moved since the previous poll (or, at the first poll, since the window started) and it is not
- *   in ALARM now, its StateUpdate history since the window start is read: any transition to ALARM
- *   inside the window is a breach.
- * - a canary run that FAILED followed by one that PASSED between two polls. When a canary's last
- *   run changed and another run may have started in between (the previously seen run was still
- *   running, the new one started more than a schedule period after it, or the schedule is
- *   unknown), GetCanaryRuns lists its runs since the window start: any FAILED one is a breach.
+ * - an alarm that went to ALARM and back between two polls: core's alarm-flap rule
+ *   (core/signals.ts alarmChangedUnseen, then firstBreach over its StateUpdate history since the
+ *   window start); an alarm in ALARM now is a breach already and needs no history.
+ * - a canary run that FAILED followed by one that PASSED between two polls: when a canary's last
+ *   run changed and core's rule (core/signals.ts mayHaveMissedRun) says a run may lie between the
+ *   run seen before and this one, GetCanaryRuns lists its runs since the window start: any FAILED
+ *   one is a breach.
  *
  * A steady poll (no alarm change, at most one new run per canary) makes no extra call.
  */
 export class SteadyStateWatcher {
   private readonly alarmUpdatedAt = new Map<string, number>();
-  private readonly seenRuns = new Map<string, SeenRun>();
-  /** Canary -> schedule period in ms (undefined: unknown); read once, at the first poll. */
-  private periods: Map<string, number | undefined> | undefined;
+  private readonly seenRuns = new Map<string, RunSighting>();
+  /** Canary -> when its runs come (absent: unknown); read once, at the first poll. */
+  private cadences: Map<string, RunCadence> | undefined;
 
   constructor(
     private readonly clients: SteadyStateClients,
@@ -169,18 +164,19 @@ export class SteadyStateWatcher {
     private readonly canaries: readonly string[],
     /** The window start (the experiment's start), epoch ms. */
     private readonly since: number,
-    private readonly now: () => number,
+    /** AWS's time now: read times are compared with the canaries' run times. */
+    private readonly awsNow: () => number,
     private readonly log?: Logger,
   ) {}
 
-  /** When the previous read (that succeeded) began: a canary with no run then had none before. */
+  /** AWS's time when the previous read (that succeeded) began: no run unseen then started before. */
   private lastReadAt: number | undefined;
 
   async read(signal?: AbortSignal): Promise<SteadyStateRead> {
-    const readAt = this.now();
+    const readAt = this.awsNow();
     const [snapshot] = await Promise.all([
       readSteadyState(this.clients, this.alarms, this.canaries, signal),
-      this.periods === undefined && this.canaries.length > 0 ? this.readSchedules(signal) : undefined,
+      this.cadences === undefined && this.canaries.length > 0 ? this.readCadences(signal) : undefined,
     ]);
     const breaches = findBreaches(snapshot, new Date(this.since));
     const [flap, failedRun] = await Promise.all([
@@ -193,33 +189,31 @@ export class SteadyStateWatcher {
     return { snapshot, breaches };
   }
 
-  private async readSchedules(signal: AbortSignal | undefined): Promise<void> {
+  private async readCadences(signal: AbortSignal | undefined): Promise<void> {
     try {
-      const schedules = await describeCanarySchedules(this.clients.synthetics, this.canaries, signal);
-      this.periods = new Map(this.canaries.map((name) => [name, schedulePeriodMs(schedules.get(name))]));
+      const canaries = await describeCanariesByName(this.clients.synthetics, this.canaries, signal);
+      this.cadences = new Map([...canaries].map(([name, canary]) => [name, cadenceOf(canary)]));
     } catch (error) {
       if (signal?.aborted) throw error;
       // Without the schedule every new run is checked with GetCanaryRuns: dearer, never blinder.
       this.log?.warning(
         `Could not read the canary schedules (${describeAwsError(error, 'DescribeCanaries')}); every new canary run will be checked with GetCanaryRuns`,
       );
-      this.periods = new Map();
+      this.cadences = new Map();
     }
   }
 
   private async alarmFlap(alarms: readonly AlarmStatus[], signal?: AbortSignal): Promise<string | undefined> {
-    const moved = alarms.filter((alarm) => {
-      const updatedAt = alarm.updatedAt?.getTime();
-      if (updatedAt === undefined) return false;
-      const previous = this.alarmUpdatedAt.get(alarm.name);
-      const changed = previous === undefined ? updatedAt >= this.since : updatedAt !== previous;
-      // An alarm in ALARM now is a breach already: no history needed.
-      return changed && alarm.state !== 'ALARM';
-    });
+    // An alarm in ALARM now is a breach already: no history needed.
+    const moved = alarms.filter(
+      (alarm) =>
+        alarm.state !== 'ALARM' &&
+        alarmChangedUnseen(alarm.updatedAt?.getTime(), this.alarmUpdatedAt.get(alarm.name), this.since),
+    );
     let flap: string | undefined;
     for (const alarm of moved) {
       const history = await alarmHistory(this.clients.cloudwatch, alarm.name, this.since, undefined, signal);
-      const toAlarm = history.find((t) => t.to === 'ALARM' && t.at >= this.since);
+      const toAlarm = firstBreach(history, this.since);
       if (toAlarm) flap ??= describeFlap(alarm, toAlarm);
     }
     // Only once every history read succeeded: a poll the waiter retries must look again.
@@ -239,7 +233,12 @@ export class SteadyStateWatcher {
       if (startedAt === undefined || startedAt < this.since) continue;
       const seen = this.seenRuns.get(canary.name);
       if (seen?.startedAt === startedAt) continue;
-      if (this.mayHaveMissedRuns(canary.name, seen, startedAt)) suspicious.push(canary);
+      // No run at the previous read (or no previous read): no run of the window before it either.
+      const previous = seen ?? { noRunAt: Math.max(this.lastReadAt ?? this.since, this.since) };
+      const latest = { startedAt, retry: canary.retry === true };
+      // Unknown cadence (DescribeCanaries failed): no period, so every new run is checked.
+      const cadence = this.cadences?.get(canary.name) ?? { runOnce: false };
+      if (mayHaveMissedRun(previous, latest, cadence, this.since)) suspicious.push(canary);
     }
     let missed: string | undefined;
     for (const canary of suspicious) {
@@ -253,24 +252,11 @@ export class SteadyStateWatcher {
     for (const canary of canaries) {
       const startedAt = canary.startedAt?.getTime();
       if (startedAt !== undefined) {
-        this.seenRuns.set(canary.name, { startedAt, finished: canary.state !== 'RUNNING' });
+        const finished = canary.state !== 'RUNNING';
+        this.seenRuns.set(canary.name, { startedAt, finished, retry: canary.retry === true });
       }
     }
     return missed;
-  }
-
-  /** Whether another run may have started between the previously seen run and this one. */
-  private mayHaveMissedRuns(name: string, seen: SeenRun | undefined, startedAt: number): boolean {
-    // The run seen (in the window) was still running: its outcome was never read.
-    if (seen !== undefined && !seen.finished && seen.startedAt >= this.since) return true;
-    const period = this.periods?.get(name);
-    if (period === undefined) return true;
-    const slack = scheduleSlackMs(period);
-    // Runs R0 (seen), R1, R2 (now the last): R2 starts about two periods after R0.
-    if (seen !== undefined) return startedAt - seen.startedAt > period + slack;
-    // No run at the previous read: an earlier run in the window started after that read, about
-    // a period before this one.
-    return startedAt - Math.max(this.lastReadAt ?? this.since, this.since) > period - slack;
   }
 }
 

@@ -29,6 +29,8 @@ export interface WatchDeps extends SteadyStateClients {
   log: Logger;
   signal?: AbortSignal;
   random?: () => number;
+  /** AWS's time (core/aws.ts AwsClock), on which canary runs are compared with read times. */
+  awsNow?: () => number;
 }
 
 export interface WatchOptions {
@@ -68,72 +70,92 @@ export function actionStatuses(experiment: Experiment): Record<string, string> {
   );
 }
 
+/** Each change of the experiment's or an action's state, once, in the timeline and the log. */
+class TimelineRecorder {
+  readonly entries: TimelineEntry[] = [];
+  private lastKey = '';
+
+  constructor(
+    private readonly deps: Pick<WatchDeps, 'clock' | 'log'>,
+    private readonly experimentId: string,
+    private readonly started: number,
+  ) {}
+
+  record(experiment: Experiment): void {
+    const actions = actionStatuses(experiment);
+    const key = JSON.stringify([experiment.state?.status, experiment.state?.reason, actions]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const now = this.deps.clock.now();
+    this.entries.push({
+      at: new Date(now).toISOString(),
+      elapsedMs: now - this.started,
+      status: experiment.state?.status ?? 'unknown',
+      ...(experiment.state?.reason ? { reason: experiment.state.reason } : {}),
+      actions,
+    });
+    const reason = experiment.state?.reason ? ` (${experiment.state.reason})` : '';
+    this.deps.log.info(
+      `[${formatDuration(now - this.started)}] Experiment ${this.experimentId} is ${experiment.state?.status}${reason}; actions: ${describeActions(experiment)}`,
+    );
+  }
+}
+
+/** The steady-state watcher, when there is a steady state to watch. */
+function steadyStateWatcher(deps: WatchDeps, options: WatchOptions, started: number) {
+  if (options.steadyStateAlarms.length === 0 && options.steadyStateCanaries.length === 0) return undefined;
+  return new SteadyStateWatcher(
+    deps,
+    options.steadyStateAlarms,
+    options.steadyStateCanaries,
+    options.since?.getTime() ?? started,
+    deps.awsNow ?? (() => deps.clock.now()),
+    deps.log,
+  );
+}
+
+/** One poll: GetExperiment and the steady-state signals side by side. */
+async function observe(
+  deps: WatchDeps,
+  experimentId: string,
+  watcher: SteadyStateWatcher | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Observation> {
+  const [experiment, read] = await Promise.all([
+    getExperiment(deps.fis, experimentId, signal),
+    watcher ? watcher.read(signal) : Promise.resolve(undefined),
+  ]);
+  const steadyState = read?.snapshot;
+  const breaches = read?.breaches ?? {};
+  const breach = breaches.alarm ?? breaches.canary;
+  return { experiment, ...(steadyState ? { steadyState } : {}), ...(breach ? { breach } : {}), breaches };
+}
+
+/**
+ * A breach stops the watch while the fault may still be injected (an unknown status included):
+ * once FIS is stopping (a stop condition fired) the gate waits for the end instead.
+ */
+function watchIsOver(value: Observation): boolean {
+  const status = value.experiment.state?.status;
+  return isTerminalStatus(status) || (value.breach !== undefined && mayStillInject(status));
+}
+
 /**
  * Polls GetExperiment (and the steady-state signals, in the same poll) with the core waiter until
  * the experiment ends, a breach is seen, the timeout runs out or the job is cancelled. Each
  * change of the experiment's or an action's state is logged once.
  */
 export async function watchExperiment(deps: WatchDeps, options: WatchOptions): Promise<WatchResult> {
-  const timeline: TimelineEntry[] = [];
   const started = deps.clock.now();
-  let lastKey = '';
+  const timeline = new TimelineRecorder(deps, options.experimentId, started);
+  const watcher = steadyStateWatcher(deps, options, started);
   let lastSteadyState: SteadyStateSnapshot | undefined;
   let breachSeen: string | undefined;
   const breachesSeen: Breaches = {};
-  const watchSteadyState = options.steadyStateAlarms.length > 0 || options.steadyStateCanaries.length > 0;
-  const watcher = watchSteadyState
-    ? new SteadyStateWatcher(
-        deps,
-        options.steadyStateAlarms,
-        options.steadyStateCanaries,
-        options.since?.getTime() ?? started,
-        () => deps.clock.now(),
-        deps.log,
-      )
-    : undefined;
-
-  const poll = async (signal: AbortSignal | undefined): Promise<Observation> => {
-    const [experiment, read] = await Promise.all([
-      getExperiment(deps.fis, options.experimentId, signal),
-      watcher ? watcher.read(signal) : Promise.resolve(undefined),
-    ]);
-    const steadyState = read?.snapshot;
-    if (steadyState) lastSteadyState = steadyState;
-    const breaches = read?.breaches ?? {};
-    const breach = breaches.alarm ?? breaches.canary;
-    return { experiment, ...(steadyState ? { steadyState } : {}), ...(breach ? { breach } : {}), breaches };
-  };
-
-  const onValue = ({ experiment, breach, breaches }: Observation) => {
-    breachSeen ??= breach;
-    breachesSeen.alarm ??= breaches.alarm;
-    breachesSeen.canary ??= breaches.canary;
-    const actions = actionStatuses(experiment);
-    const key = JSON.stringify([experiment.state?.status, experiment.state?.reason, actions]);
-    if (key === lastKey) return;
-    lastKey = key;
-    const now = deps.clock.now();
-    timeline.push({
-      at: new Date(now).toISOString(),
-      elapsedMs: now - started,
-      status: experiment.state?.status ?? 'unknown',
-      ...(experiment.state?.reason ? { reason: experiment.state.reason } : {}),
-      actions,
-    });
-    const reason = experiment.state?.reason ? ` (${experiment.state.reason})` : '';
-    deps.log.info(
-      `[${formatDuration(now - started)}] Experiment ${options.experimentId} is ${experiment.state?.status}${reason}; actions: ${describeActions(experiment)}`,
-    );
-  };
-
   const result = await waitFor<Observation>({
     what: `experiment ${options.experimentId} to end`,
-    poll,
-    // A breach stops the watch while the fault may still be injected (an unknown status included):
-    // once FIS is stopping (a stop condition fired) the gate waits for the end instead.
-    done: (value) =>
-      isTerminalStatus(value.experiment.state?.status) ||
-      (value.breach !== undefined && mayStillInject(value.experiment.state?.status)),
+    poll: (signal) => observe(deps, options.experimentId, watcher, signal),
+    done: watchIsOver,
     describe: (value) => describeExperimentState(value.experiment),
     intervalMs: options.intervalMs,
     timeoutMs: options.timeoutMs,
@@ -141,12 +163,23 @@ export async function watchExperiment(deps: WatchDeps, options: WatchOptions): P
     clock: deps.clock,
     sleep: deps.sleep,
     signal: deps.signal,
-    onValue,
+    onValue: (value) => {
+      lastSteadyState = value.steadyState ?? lastSteadyState;
+      // A poll that finds FIS ended reads signals from after the window: what they show then
+      // depends on when that poll fell. The window itself is judged from the alarms' history and
+      // the canaries' runs once FIS has ended (experiment.ts), whatever the ticks saw.
+      if (!isTerminalStatus(value.experiment.state?.status)) {
+        breachSeen ??= value.breach;
+        breachesSeen.alarm ??= value.breaches.alarm;
+        breachesSeen.canary ??= value.breaches.canary;
+      }
+      timeline.record(value.experiment);
+    },
     ...(deps.random ? { random: deps.random } : {}),
   });
   return {
     result,
-    timeline,
+    timeline: timeline.entries,
     ...(lastSteadyState ? { lastSteadyState } : {}),
     ...(breachSeen ? { breachSeen } : {}),
     breachesSeen,

@@ -145,6 +145,10 @@ export function createCloudWatchService(alarms: AlarmStore): ServiceModule {
       .filter((alarm) => params.AlarmName === undefined || alarm.spec.name === params.AlarmName)
       .flatMap((alarm) => alarm.history.map((entry) => ({ alarm, entry })))
       .filter(({ entry }) => wantsStateUpdates && entry.at >= start && entry.at <= end)
+      // ScanBy: "Specify TimestampDescending to have the newest event history returned first, and
+      // specify TimestampAscending to have the oldest history returned first" (DescribeAlarmHistory,
+      // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmHistory.html).
+      // The default when ScanBy is omitted is not stated: newest first here, and the gates always send it.
       .sort((a, b) =>
         params.ScanBy === 'TimestampAscending' ? a.entry.at - b.entry.at : b.entry.at - a.entry.at,
       );

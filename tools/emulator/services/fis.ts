@@ -4,7 +4,7 @@ import { parseJsonBody, restJson } from '../protocols/rest-json.js';
 import type { RawRequest } from '../protocols/types.js';
 import type { ExperimentTemplateSpec } from '../scenario.js';
 import { alarmArn } from '../state/alarms.js';
-import type { ExperimentRecord, ExperimentStore } from '../state/experiments.js';
+import { type ExperimentRecord, type ExperimentStore, TERMINAL_STATUSES } from '../state/experiments.js';
 import { alarmNameOf } from '../state/timelines.js';
 import { jsonErrorTable, REST_THROTTLE_STATUS } from './errors.js';
 import { paginate } from './paging.js';
@@ -278,7 +278,30 @@ function iamRequirement(call: ParsedCall, context: CallContext): IamRequirement 
   };
 }
 
-export function createFisService(experiments: ExperimentStore): ServiceModule {
+/**
+ * What the FIS API reference leaves unstated, made selectable so the gates are tested against each
+ * plausible behaviour rather than the one their authors assumed:
+ *
+ * - `stopEnded`: StopExperiment on an experiment that has already ended. The API reference
+ *   (https://docs.aws.amazon.com/fis/latest/APIReference/API_StopExperiment.html: "Stops the
+ *   specified experiment", errors ResourceNotFoundException and ValidationException) says nothing
+ *   about an ended one: answered with the experiment as it is (`return-experiment`, the default)
+ *   or refused with a ValidationException (`validation-error`).
+ */
+export interface FisBehaviour {
+  stopEnded?: 'return-experiment' | 'validation-error';
+}
+
+function stop(experiments: ExperimentStore, behaviour: FisBehaviour, id: unknown, context: CallContext) {
+  const experiment = findExperiment(experiments, id);
+  if (behaviour.stopEnded === 'validation-error' && TERMINAL_STATUSES.includes(experiment.status)) {
+    throw validation(`Experiment ${experiment.id} has already ended (${experiment.status}).`);
+  }
+  experiments.stop(experiment, context.now);
+  return { experiment: experimentOut(experiment, context) };
+}
+
+export function createFisService(experiments: ExperimentStore, behaviour: FisBehaviour = {}): ServiceModule {
   return {
     signingName: 'fis',
     iamPrefix: 'fis',
@@ -301,11 +324,8 @@ export function createFisService(experiments: ExperimentStore): ServiceModule {
           return startExperiment(experiments, params, context);
         case 'GetExperiment':
           return { experiment: experimentOut(findExperiment(experiments, params.id), context) };
-        case 'StopExperiment': {
-          const experiment = findExperiment(experiments, params.id);
-          experiments.stop(experiment, context.now);
-          return { experiment: experimentOut(experiment, context) };
-        }
+        case 'StopExperiment':
+          return stop(experiments, behaviour, params.id, context);
         case 'ListExperiments':
           return listExperiments(experiments, params, context);
         case 'ListExperimentResolvedTargets':

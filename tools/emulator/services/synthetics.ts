@@ -36,10 +36,16 @@ const RUNS_LIMITS = { defaultMax: 100, maxMax: 100 };
  * What the Synthetics API reference leaves unstated, made selectable so the gates are tested
  * against each plausible behaviour rather than the one their authors assumed:
  *
- * - `runOrder`: GetCanaryRuns documents paging (MaxResults, NextToken) but not the order of
- *   CanaryRuns. The console shows newest first; nothing promises it. Default newest-first.
+ * - `runOrder`: GetCanaryRuns documents paging ("MaxResults ... If you omit this parameter, the
+ *   default of 100 is used", NextToken "indicates that there is more data available",
+ *   https://docs.aws.amazon.com/AmazonSynthetics/latest/APIReference/API_GetCanaryRuns.html) but
+ *   not the order of CanaryRuns. The console shows newest first; nothing promises it. Default
+ *   newest-first; core/synthetics.ts reads every page unless a page proves newest-first order.
  * - `unknownLastRunNames`: DescribeCanariesLastRun documents that Names needs authorisation for
- *   every name, and a 403 when it is missing, but not what a name that does not exist (a canary
+ *   every name, and a 403 when it is missing ("If you do not have permission to view any of the
+ *   canaries, the request fails with a 403 response",
+ *   https://docs.aws.amazon.com/AmazonSynthetics/latest/APIReference/API_DescribeCanariesLastRun.html),
+ *   but not what a name that does not exist (a canary
  *   deleted mid-gate) does: left out of the answer (as DescribeCanaries does with a Names
  *   filter), or a ResourceNotFoundException. Default omit.
  */

@@ -120,6 +120,9 @@ export class ExperimentStore {
     const resolvedTargets = template.resolvedTargets ?? defaultResolvedTargets(template);
     const empty = emptyTargetNames(template, resolvedTargets);
     // skip mode: only the actions on an empty target are skipped, the rest run (see timelines.ts).
+    // emptyTargetResolutionMode is "fail | skip" (user guide, "Empty target resolution mode",
+    // https://docs.aws.amazon.com/fis/latest/userguide/experiment-options.html); `skipped` is an
+    // action status (API_ExperimentActionState), never an experiment status (API_ExperimentState).
     const skippedActions =
       template.emptyTargetResolutionMode === 'skip' ? actionsWithEmptyTargets(template, empty) : [];
     const allSkipped =
