@@ -174,20 +174,18 @@ export function junitReport(report: ExperimentReport): string {
   });
 }
 
-/** Every output of action.yml, as strings. */
 /** The gate's result: wait: false started an experiment and judged nothing (neutral). */
 export function gateResult(report: ExperimentReport): 'pass' | 'fail' | 'neutral' {
   if (report.outcome === 'started') return 'neutral';
   return report.passed ? 'pass' : 'fail';
 }
 
-export function reportOutputs(report: ExperimentReport, reportPath: string): Record<string, string> {
+/** The outputs of action.yml besides result, reason and report-path (core/pipeline.ts sets those). */
+export function reportOutputs(report: ExperimentReport): Record<string, string> {
   return {
     'experiment-id': report.experiment?.id ?? '',
     outcome: report.outcome,
     state: report.experiment?.status ?? '',
-    result: gateResult(report),
-    reason: report.summaryLine,
     'state-reason': report.experiment?.reason ?? '',
     'duration-seconds':
       report.experiment?.durationSeconds === undefined ? '' : String(report.experiment.durationSeconds),
@@ -197,6 +195,5 @@ export function reportOutputs(report: ExperimentReport, reportPath: string): Rec
         report.actions.map((a) => [a.name, { status: a.status, ...(a.reason ? { reason: a.reason } : {}) }]),
       ),
     ),
-    'report-path': reportPath,
   };
 }

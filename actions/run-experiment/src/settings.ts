@@ -55,8 +55,6 @@ export interface RunExperimentSettings {
   insufficientData: InsufficientDataTreatment;
   wait: boolean;
   allowedOutcomes: ExperimentOutcome[];
-  junitPath?: string;
-  reportPath?: string;
 }
 
 export const DEFAULT_TIMEOUT = '30m';
@@ -128,13 +126,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv = process.en
     ...(recoveryTimeoutMs === undefined ? {} : { recoveryTimeoutMs }),
     wait,
     allowedOutcomes: readAllowedOutcomes(inputs),
-    ...optionalString('junitPath', inputs.optional('junit-path')),
-    ...optionalString('reportPath', inputs.optional('report-path')),
   };
-}
-
-function optionalString<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
 function readTemplateSelector(inputs: Inputs): TemplateSelector {
