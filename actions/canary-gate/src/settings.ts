@@ -54,10 +54,10 @@ export interface CanaryGateSettings {
   timeoutMs: number;
   pollIntervalMs: number;
   onTimeout: OnTimeout;
-  junitPath?: string;
-  reportPath?: string;
   aws: AwsSettings;
 }
+
+export const GATE_NAME = 'canary-gate';
 
 /** Every input action.yml declares, in its order; the CLI turns each into a flag. */
 export const INPUT_NAMES = [
@@ -143,8 +143,6 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv, now: number
     timeoutMs,
     pollIntervalMs,
     onTimeout: inputs.enumeration('on-timeout', ['fail', 'pass', 'neutral'] as const, 'fail'),
-    ...optionalPath(inputs, 'junit-path', 'junitPath'),
-    ...optionalPath(inputs, 'report-path', 'reportPath'),
     aws: readAwsSettings(inputs, env),
   };
 }
@@ -245,13 +243,4 @@ function readSince(inputs: Inputs, now: number): { spec: SinceSpec; text: string
   if (ms > now)
     throw invalidInput('since', value, 'use a time in the past (the deploy that the canaries must prove)');
   return { spec: { kind: 'at', ms }, text: new Date(ms).toISOString() };
-}
-
-function optionalPath<K extends 'junitPath' | 'reportPath'>(
-  inputs: Inputs,
-  name: string,
-  key: K,
-): Partial<Record<K, string>> {
-  const value = inputs.optional(name);
-  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, string>>);
 }

@@ -19,7 +19,7 @@ import {
   startCanary,
   toCanaryInfo,
 } from './synthetics.js';
-import type { AlarmWatch, CanaryInfo, RunRecord } from './types.js';
+import { type AlarmWatch, type CanaryInfo, DELETED_STATE, type RunRecord } from './types.js';
 
 /**
  * The gate's domain entry: resolve canaries, start idle ones, then poll until every canary
@@ -76,8 +76,6 @@ export interface GateReport {
 
 const NOT_FOUND = 'ResourceNotFoundException';
 const IDLE_STATES = new Set(['STOPPED', 'READY']);
-/** The state the gate records for a canary DescribeCanaries no longer knows. */
-export const DELETED_STATE = 'DELETED';
 /**
  * How often the canaries' own states are read again (DescribeCanaries, five per call), so a
  * canary stopped, broken or deleted mid-gate fails it instead of leaving it to time out. Also read
