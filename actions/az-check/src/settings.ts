@@ -3,7 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
-import { defaultReportPath, resolveReportPath } from '../../../core/report/json.js';
+import { reportFiles } from '../../../core/pipeline.js';
 import { GLOB_CHARACTERS } from './files.js';
 import { parseZoneMap } from './fix.js';
 import type { Severity } from './rules.js';
@@ -102,7 +102,7 @@ export function readSettings(
   const resolve = inputs.boolean('resolve', false);
   const diff = diffBounds(inputs, env);
   const configInput = inputs.optional('config');
-  const sarif = inputs.optional('sarif-path');
+  const files = reportFiles('az-check', inputs, env, workspace);
   return {
     root,
     paths: checkedPaths(inputs.globList('paths'), root),
@@ -112,12 +112,9 @@ export function readSettings(
     failOn: inputs.enumeration('fail-on', FAIL_ON, 'error'),
     configPath: absolute(configInput ?? DEFAULT_CONFIG_FILE, root),
     configRequired: configInput !== undefined && configInput !== DEFAULT_CONFIG_FILE,
-    ...(sarif ? { sarifPath: resolveReportPath(sarif, workspace) } : {}),
+    ...(files.sarif ? { sarifPath: files.sarif } : {}),
     ...optionalSetting('sarifCategory', sarifCategory(inputs)),
-    reportPath: resolveReportPath(
-      inputs.optional('report-path') ?? defaultReportPath('az-check', env, workspace),
-      workspace,
-    ),
+    reportPath: files.report,
     ...optionalSetting(
       'scanComments',
       inputs.optional('scan-comments') && inputs.boolean('scan-comments', false),
