@@ -23,6 +23,8 @@ const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 const BOOLEAN_FORMS = 'use true or false';
 const LIST_SEPARATOR = /[\n,]/;
+/** The characters that make an item a glob pattern (picomatch) rather than a plain name or path. */
+export const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
 export interface IntegerRange {
   min?: number;

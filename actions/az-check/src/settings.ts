@@ -2,11 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
-import type { Inputs } from '../../../core/inputs.js';
+import { GLOB_CHARACTERS, type Inputs } from '../../../core/inputs.js';
 import { reportFiles } from '../../../core/pipeline.js';
-import { GLOB_CHARACTERS } from './files.js';
-import { parseZoneMap } from './fix.js';
 import type { Severity } from './rules.js';
+import { classifyZone } from './zones.js';
 
 /**
  * Every az-check input, parsed once. Diff bounds come from the explicit `base`/`head` inputs, else
@@ -270,4 +269,25 @@ export function eventBounds(env: NodeJS.ProcessEnv): DiffBounds | undefined {
     return { ...defined({ base: before, head: payload.after }), diffSource: 'push' };
   }
   return undefined;
+}
+
+const ZONE_MAP_FORMS = "use name=ID pairs such as us-east-1a=use1-az6, the ID in the name's region";
+
+/** `us-east-1a=use1-az6` items: the ID must be an AZ ID of the name's region. */
+export function parseZoneMap(items: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const item of items) {
+    const [name, id, extra] = item.split('=').map((part) => part.trim());
+    const zoneName = name ? classifyZone(name) : undefined;
+    const zoneId = id ? classifyZone(id) : undefined;
+    const valid =
+      extra === undefined &&
+      zoneName?.kind === 'name' &&
+      zoneId?.kind === 'id' &&
+      zoneId.region === zoneName.region &&
+      zoneId.zoneType === zoneName.zoneType;
+    if (!valid) throw invalidInput('zone-map', item, ZONE_MAP_FORMS);
+    map.set(name!, id!);
+  }
+  return map;
 }

@@ -1,7 +1,7 @@
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { DURATION_FORMS, formatDuration, parseDuration } from '../../../core/duration.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
-import type { Inputs } from '../../../core/inputs.js';
+import { GLOB_CHARACTERS, type Inputs } from '../../../core/inputs.js';
 import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
 
 /**
@@ -98,7 +98,6 @@ const MAX_ALARM_NAME_LENGTH = 255;
 const CANARY_NAME_PATTERN = /^[0-9a-z_-]{1,255}$/;
 /** Names plus the picomatch characters people use in patterns: * ? [ ] { } , ! */
 const CANARY_GLOB_PATTERN = /^[0-9a-z_\-*?[\]{},!]{1,255}$/;
-const GLOB_CHARACTERS = /[*?[\]{}!]/;
 const GROUP_PATTERN = /^(arn:aws[\w-]*:synthetics:[a-z0-9-]+:\d{12}:group:[0-9a-z]+|[0-9A-Za-z_-]{1,64})$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 

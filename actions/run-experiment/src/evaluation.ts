@@ -4,9 +4,9 @@ import { SyntheticsClient } from '@aws-sdk/client-synthetics';
 import { type AwsSettings, awsClientOptions } from '../../../core/aws.js';
 import { realSleep, systemClock } from '../../../core/clock.js';
 import type { Host } from '../../../core/host.js';
-import { ACTION_NAME, STATE_CLIENT_TOKEN, STATE_EXPERIMENT_ID, STATE_FINISHED_ID } from './cleanup.js';
 import { type ExperimentReport, executeExperiment } from './experiment.js';
 import type { RunExperimentSettings } from './settings.js';
+import { ACTION_NAME, STATE_CLIENT_TOKEN, STATE_EXPERIMENT_ID, STATE_FINISHED_ID } from './state.js';
 
 /**
  * The evaluation stage of the gate, in a module of its own: gate.ts imports it lazily, so the

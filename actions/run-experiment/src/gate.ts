@@ -1,9 +1,9 @@
 import type { GateDefinition } from '../../../core/host.js';
 import { defineGate } from '../../../core/pipeline.js';
-import { ACTION_NAME, STATE_EXPERIMENT_ID, STATE_FINISHED_ID, stopLeftoverExperiment } from './cleanup.js';
 import type { ExperimentReport } from './experiment.js';
 import { gateResult, junitReport, reportOutputs, summaryMarkdown } from './report.js';
 import { INPUT_NAMES, type RunExperimentSettings, readSettings } from './settings.js';
+import { ACTION_NAME, STATE_EXPERIMENT_ID, STATE_FINISHED_ID } from './state.js';
 
 export { ACTION_NAME, STATE_EXPERIMENT_ID, STATE_FINISHED_ID };
 
@@ -24,6 +24,7 @@ export const runExperimentGate: GateDefinition = defineGate<RunExperimentSetting
     junit: (report) => junitReport(report),
     outputs: (report) => reportOutputs(report),
   },
-  // The post step lives in cleanup.ts so the post bundle does not carry the main step.
-  post: stopLeftoverExperiment,
+  // The post step lives in cleanup.ts so the post bundle does not carry the main step; loaded
+  // only when the CLI runs it, so the main step's start never pays for the FIS client twice.
+  post: async (host) => (await import('./cleanup.js')).stopLeftoverExperiment(host),
 });

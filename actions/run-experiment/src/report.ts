@@ -19,45 +19,10 @@ export function summaryMarkdown(report: ExperimentReport): string {
     report.summaryLine,
     `**Outcome** ${code(report.outcome)}: ${OUTCOME_MEANINGS[report.outcome]}.`,
     templateSection(report),
-    report.preflight.length > 0 &&
-      [
-        heading('Preflight', 3),
-        table(
-          ['check', 'result', 'detail'],
-          report.preflight.map((c) => [c.name, c.ok ? 'ok' : 'refused', c.detail]),
-        ),
-      ].join('\n\n'),
+    preflightSection(report),
     targetsSection(report),
-    report.timeline.length > 0 &&
-      [
-        heading('Timeline', 3),
-        table(
-          ['elapsed', 'state', 'reason', 'actions'],
-          report.timeline.map((entry) => [
-            formatDuration(entry.elapsedMs),
-            entry.status,
-            entry.reason ?? '',
-            Object.entries(entry.actions)
-              .map(([name, status]) => `${name}: ${status}`)
-              .join(', '),
-          ]),
-        ),
-      ].join('\n\n'),
-    report.actions.length > 0 &&
-      [
-        heading('Actions', 3),
-        table(
-          ['action', 'type', 'status', 'reason', 'started', 'ended'],
-          report.actions.map((a) => [
-            a.name,
-            a.actionId ?? '',
-            a.status,
-            a.reason ?? '',
-            a.startTime ?? '',
-            a.endTime ?? '',
-          ]),
-        ),
-      ].join('\n\n'),
+    timelineSection(report),
+    actionsSection(report),
     stopConditionsSection(report),
     steadyStateSection(report),
     report.gateStop &&
@@ -67,6 +32,53 @@ export function summaryMarkdown(report: ExperimentReport): string {
     report.experiment &&
       link(`Open experiment ${report.experiment.id} in the AWS console`, report.experiment.consoleUrl),
   );
+}
+
+function preflightSection(report: ExperimentReport): string | undefined {
+  if (report.preflight.length === 0) return undefined;
+  return [
+    heading('Preflight', 3),
+    table(
+      ['check', 'result', 'detail'],
+      report.preflight.map((c) => [c.name, c.ok ? 'ok' : 'refused', c.detail]),
+    ),
+  ].join('\n\n');
+}
+
+function timelineSection(report: ExperimentReport): string | undefined {
+  if (report.timeline.length === 0) return undefined;
+  return [
+    heading('Timeline', 3),
+    table(
+      ['elapsed', 'state', 'reason', 'actions'],
+      report.timeline.map((entry) => [
+        formatDuration(entry.elapsedMs),
+        entry.status,
+        entry.reason ?? '',
+        Object.entries(entry.actions)
+          .map(([name, status]) => `${name}: ${status}`)
+          .join(', '),
+      ]),
+    ),
+  ].join('\n\n');
+}
+
+function actionsSection(report: ExperimentReport): string | undefined {
+  if (report.actions.length === 0) return undefined;
+  return [
+    heading('Actions', 3),
+    table(
+      ['action', 'type', 'status', 'reason', 'started', 'ended'],
+      report.actions.map((a) => [
+        a.name,
+        a.actionId ?? '',
+        a.status,
+        a.reason ?? '',
+        a.startTime ?? '',
+        a.endTime ?? '',
+      ]),
+    ),
+  ].join('\n\n');
 }
 
 function templateSection(report: ExperimentReport): string {

@@ -3,8 +3,8 @@ import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
-import { CLIENT_TOKEN_TAG } from './cleanup.js';
 import { type ExperimentOutcome, NEVER_ALLOWED_OUTCOMES, TERMINAL_OUTCOMES } from './outcome.js';
+import { CLIENT_TOKEN_TAG } from './state.js';
 
 /**
  * Every input of the action, parsed once and validated before any AWS call. Messages name the
