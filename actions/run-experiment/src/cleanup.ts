@@ -7,6 +7,7 @@ import { mayStillInject } from './outcome.js';
 import {
   ACTION_NAME,
   CLIENT_TOKEN_TAG,
+  nothingStarted,
   STATE_CLIENT_TOKEN,
   STATE_EXPERIMENT_ID,
   STATE_FINISHED_ID,
@@ -31,7 +32,7 @@ export const POST_LIST_TIMEOUT_MS = 20_000;
 export async function stopLeftoverExperiment(host: Host): Promise<void> {
   const id = host.getState(STATE_EXPERIMENT_ID);
   const token = host.getState(STATE_CLIENT_TOKEN);
-  if (!id && !token) {
+  if (nothingStarted(host)) {
     host.log.debug('run-experiment post: no experiment was started, nothing to clean up');
     return;
   }

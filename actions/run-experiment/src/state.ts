@@ -10,3 +10,8 @@ export const STATE_FINISHED_ID = 'finished-experiment-id';
 export const STATE_CLIENT_TOKEN = 'client-token';
 /** The tag the main step puts on every experiment it starts (settings.ts RUN_TAG_KEYS.clientToken). */
 export const CLIENT_TOKEN_TAG = 'resilience-gates:client-token';
+
+/** True when the main step saved neither an experiment id nor a client token: nothing to stop. */
+export function nothingStarted(state: { getState(name: string): string }): boolean {
+  return !state.getState(STATE_EXPERIMENT_ID) && !state.getState(STATE_CLIENT_TOKEN);
+}
