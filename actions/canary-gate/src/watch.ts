@@ -4,7 +4,7 @@ import { AwsClock } from '../../../core/aws.js';
 import type { Clock, Sleep } from '../../../core/clock.js';
 import { mapLimited } from '../../../core/collections.js';
 import { formatDuration } from '../../../core/duration.js';
-import { firstLine } from '../../../core/errors.js';
+import { errorLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
 import { alarmsSubject, judgeNoData } from '../../../core/signals.js';
 import { deadlineSignal, WaitFailedError, waitFor } from '../../../core/wait.js';
@@ -231,7 +231,7 @@ class GateWatch {
       return snapshot;
     } catch (error) {
       // A call cut short by the deadline keeps the fault seen before it (an HTML 502, throttling).
-      const line = error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
+      const line = errorLine(error);
       this.lastPollError = signal?.aborted ? (this.lastPollError ?? line) : line;
       throw error;
     }
@@ -447,10 +447,6 @@ function finalVerdict(
   }
   if (status === 'error') return { result: 'fail', status: 'error', reason: errorReason, warnings: [] };
   return judge(evaluations, watch, settings, status === 'timeout');
-}
-
-function errorLine(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
 }
 
 /**
