@@ -104,8 +104,8 @@ export function readSettings(
   const files = reportFiles('az-check', inputs, env, workspace);
   return {
     root,
-    paths: checkedPaths(inputs.globList('paths'), root),
-    ignorePaths: inputs.globList('ignore-paths'),
+    paths: checkedPaths(inputs.list('paths'), root),
+    ignorePaths: inputs.list('ignore-paths'),
     scan: inputs.enumeration('scan', SCAN_MODES, 'changed'),
     ...diff,
     failOn: inputs.enumeration('fail-on', FAIL_ON, 'error'),

@@ -91,8 +91,6 @@ export const MIN_TIMEOUT_MS = 10_000;
 export const MAX_MIN_RUNS = 1_000;
 export const MAX_CONSECUTIVE_PASSES = 1_000;
 const MAX_PERCENT = 100;
-/** CloudWatch alarm names (API reference: AlarmName, 1-255 characters). */
-const MAX_ALARM_NAME_LENGTH = 255;
 
 /** Synthetics canary names: lower-case letters, digits, `_` and `-`, at most 255 characters. */
 const CANARY_NAME_PATTERN = /^[0-9a-z_-]{1,255}$/;
@@ -137,7 +135,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv, now: number
     sinceText: since.text,
     thresholds: readThresholds(inputs),
     trigger: inputs.enumeration('trigger', ['auto', 'never'] as const, 'auto'),
-    alarms: readAlarms(inputs),
+    alarms: inputs.alarmNames('alarms'),
     insufficientData: readInsufficientData(inputs),
     timeoutMs,
     pollIntervalMs,
@@ -164,32 +162,10 @@ function readThresholds(inputs: Inputs): Thresholds {
   };
 }
 
-/**
- * Items one per line; commas also separate, except inside `{a,b}` brace patterns, so
- * `checkout-{api,web}` stays one pattern.
- */
-export function splitCanaryList(text: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if (ch === '{') depth += 1;
-    if (ch === '}') depth = Math.max(0, depth - 1);
-    if (ch === '\n' || (ch === ',' && depth === 0)) {
-      items.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  items.push(current);
-  return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-}
-
 function readCanaries(inputs: Inputs): { names: string[]; patterns: string[] } {
   const names: string[] = [];
   const patterns: string[] = [];
-  for (const item of splitCanaryList(inputs.optional('canaries') ?? '')) {
+  for (const item of inputs.list('canaries')) {
     if (CANARY_NAME_PATTERN.test(item)) {
       if (!names.includes(item)) names.push(item);
     } else if (CANARY_GLOB_PATTERN.test(item) && GLOB_CHARACTERS.test(item)) {
@@ -208,25 +184,6 @@ function readGroup(inputs: Inputs): string | undefined {
     throw invalidInput('group', group, 'use a Synthetics group name (letters, digits, - and _) or its ARN');
   }
   return group;
-}
-
-/** Alarm names may contain commas and spaces: one per line only. */
-function readAlarms(inputs: Inputs): string[] {
-  const text = inputs.optional('alarms') ?? '';
-  const alarms: string[] = [];
-  for (const line of text.split('\n')) {
-    const name = line.trim();
-    if (name === '' || name.startsWith('#')) continue;
-    if (name.length > MAX_ALARM_NAME_LENGTH) {
-      throw invalidInput(
-        'alarms',
-        name,
-        `use alarm names of at most ${MAX_ALARM_NAME_LENGTH} characters, one per line`,
-      );
-    }
-    if (!alarms.includes(name)) alarms.push(name);
-  }
-  return alarms;
 }
 
 function readSince(inputs: Inputs, now: number): { spec: SinceSpec; text: string } {
