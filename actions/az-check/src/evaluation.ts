@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { hasCredentialSource } from '../../../core/aws.js';
 import type { Host } from '../../../core/host.js';
 import { loadConfig } from './config.js';
-import { changedLines } from './diff.js';
+import type { ChangedLines, ChangeSet } from './diff.js';
 import { listFiles, pathFilter, toRelative } from './files.js';
 import { applyResolution, type Finding } from './findings.js';
 import { applyFixes, type FixOutcome } from './fix.js';
@@ -27,9 +27,12 @@ export type AzCheckRun = Omit<ReportInput, 'result' | 'summaryLine'> & {
   fixes?: FixOutcome;
 };
 
+/** The changed lines (scan: changed), read before this module loads; undefined: every file. */
+export type Changes = ChangeSet | undefined;
+
 interface CheckedFiles {
   files: string[];
-  changed?: NonNullable<Awaited<ReturnType<typeof changedLines>>>['lines'] | undefined;
+  changed?: ChangedLines | undefined;
   changeDescription?: string | undefined;
 }
 
@@ -37,13 +40,19 @@ export async function evaluate(
   settings: AzCheckSettings,
   host: Host,
   dependencies: AzCheckDependencies,
+  changes: Changes,
 ): Promise<AzCheckRun> {
   const config = await loadConfig(
     settings.configPath,
     settings.configRequired,
     relative(settings.root, settings.configPath) || settings.configPath,
   );
-  const { files, changed, changeDescription } = await filesToCheck(settings, config.ignorePaths, host);
+  const { files, changed, changeDescription } = await filesToCheck(
+    settings,
+    config.ignorePaths,
+    changes,
+    host,
+  );
   const scan = await scanFiles({
     root: settings.root,
     files,
@@ -80,6 +89,7 @@ export async function evaluate(
 async function filesToCheck(
   settings: AzCheckSettings,
   configIgnores: string[],
+  changed: Changes,
   host: Host,
 ): Promise<CheckedFiles> {
   // Our own reports are never inputs, wherever the user writes them (a later run would scan them).
@@ -89,7 +99,6 @@ async function filesToCheck(
     ...configIgnores,
     ...ownOutputs,
   ]);
-  const changed = settings.scan === 'changed' ? await changedLines(settings, host.log) : undefined;
   const files = changed
     ? [...changed.lines.keys()].filter(filter).sort()
     : await listFiles(settings.root, filter);

@@ -30,9 +30,15 @@ export function azCheckPipeline(
     inputs: INPUT_NAMES,
     positionalInput: 'paths',
     settings: (host) => readSettings(host.inputs, host.env, host.workspace),
-    // The scanners and parsers load only once the settings are valid.
-    evaluate: async (settings, host) =>
-      (await import('./evaluation.js')).evaluate(settings, host, dependencies),
+    // Two lazy stages: git answers first (a missing checkout fails at once), then the scanners
+    // and parsers load.
+    evaluate: async (settings, host) => {
+      const changes =
+        settings.scan === 'changed'
+          ? await (await import('./diff.js')).changedLines(settings, host.log)
+          : undefined;
+      return (await import('./evaluation.js')).evaluate(settings, host, dependencies, changes);
+    },
     verdict: (run, settings) =>
       run.fixes ? withFixes(judge(run, settings), run.fixes) : judge(run, settings),
     reporters: {

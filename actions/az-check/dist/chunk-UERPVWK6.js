@@ -1,0 +1,2 @@
+import{createRequire as __rgRequire}from'node:module';const require=__rgRequire(import.meta.url);
+import{b as e}from"./chunk-ZEGFYYWH.js";import"./chunk-JJZ36JZU.js";import"./chunk-DCEYAGM6.js";import"./chunk-RXNA6PT4.js";import"./chunk-6X57RHWA.js";import"./chunk-T27XB2HF.js";import"./chunk-6U5XLV4H.js";import"./chunk-UQECVMDT.js";import"./chunk-EJYTVKPN.js";import"./chunk-3AVQRZXU.js";import"./chunk-EQF3PN6H.js";export{e as getDefaultRoleAssumerWithWebIdentity};
