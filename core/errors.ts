@@ -90,6 +90,17 @@ export function firstLine(text: string): string {
   return text.split('\n', 1)[0]?.trim() ?? '';
 }
 
+/**
+ * The one line an error becomes in a log line, a warning or a reason: its name (an AWS error
+ * code, `TimeoutError`, `HttpError`...) and the first line of its message. The generic name
+ * `Error` says nothing and is left out; so is a stack.
+ */
+export function errorLine(error: unknown): string {
+  if (!(error instanceof Error)) return firstLine(String(error));
+  const message = firstLine(error.message);
+  return error.name && error.name !== 'Error' ? `${error.name}: ${message}` : message;
+}
+
 /** Errors that are the user's to fix even though AWS raised them: no stack trace for these. */
 export function isUserFacingAwsError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

@@ -22,7 +22,11 @@ export function mapInputReader(values: Record<string, string | undefined>): Inpu
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 const BOOLEAN_FORMS = 'use true or false';
-const LIST_SEPARATOR = /[\n,]/;
+/** CloudWatch alarm names (PutMetricAlarm AlarmName: 1 to 255 characters). */
+const MAX_ALARM_NAME_LENGTH = 255;
+const ALARM_NAME_FORMS = `use CloudWatch alarm names of at most ${MAX_ALARM_NAME_LENGTH} characters, one per line`;
+/** The characters that make an item a glob pattern (picomatch) rather than a plain name or path. */
+export const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
 export interface IntegerRange {
   min?: number;
@@ -78,26 +82,31 @@ export class Inputs {
     throw invalidInput(name, value, `use one of ${allowed.join(', ')}`);
   }
 
-  /** Items separated by newlines or commas; blanks and `#` comment lines dropped. */
-  list(name: string): string[] {
-    const value = this.optional(name);
-    if (value === undefined) return [];
-    return value
-      .split(LIST_SEPARATOR)
-      .map((item) => item.trim())
-      .filter((item) => item !== '' && !item.startsWith('#'));
+  /** Items one per line (values that may hold commas); blanks and `#` comment lines dropped. */
+  lines(name: string): string[] {
+    return keptItems((this.optional(name) ?? '').split('\n'));
   }
 
   /**
-   * Globs separated by newlines or commas, where a comma inside `{...}` or `[...]` belongs to the
-   * glob (`infra/{dev,prod}/**` is one item); blanks and `#` comment lines dropped.
+   * Items separated by newlines or commas, where a comma inside `{...}` or `[...]` belongs to the
+   * item (the glob `infra/{dev,prod}/**` is one item); blanks and `#` comment lines dropped.
    */
-  globList(name: string): string[] {
-    const value = this.optional(name);
-    if (value === undefined) return [];
-    return splitGlobList(value)
-      .map((item) => item.trim())
-      .filter((item) => item !== '' && !item.startsWith('#'));
+  list(name: string): string[] {
+    return splitList(this.optional(name) ?? '');
+  }
+
+  /**
+   * CloudWatch alarm names, one per line: a name may hold commas and spaces, so commas never
+   * separate. PutMetricAlarm's AlarmName "must contain only UTF-8 characters, and can't contain
+   * ASCII control characters", 1 to 255 of them (the CloudWatch API reference, as the SDKs
+   * generated from it print it, e.g. paws.management cloudwatch_put_metric_alarm). Each name once,
+   * in the order given.
+   */
+  alarmNames(name: string): string[] {
+    const names = [...new Set(this.lines(name))];
+    for (const alarm of names)
+      if (alarm.length > MAX_ALARM_NAME_LENGTH) throw invalidInput(name, alarm, ALARM_NAME_FORMS);
+    return names;
   }
 
   /** Like list(), but each item must be one of `allowed`. */
@@ -142,8 +151,17 @@ export class Inputs {
   }
 }
 
+/** The items of a list() value: split on newlines and on commas outside braces and brackets. */
+export function splitList(value: string): string[] {
+  return keptItems(splitOutsideBraces(value));
+}
+
+function keptItems(items: readonly string[]): string[] {
+  return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+
 /** Splits on newlines, and on commas at brace and bracket depth 0. */
-function splitGlobList(value: string): string[] {
+function splitOutsideBraces(value: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let start = 0;

@@ -1,7 +1,7 @@
 import { isTransientAwsError } from './aws.js';
 import { type Clock, realSleep, type Sleep, systemClock } from './clock.js';
 import { formatDuration } from './duration.js';
-import { firstLine } from './errors.js';
+import { errorLine } from './errors.js';
 import type { Logger } from './log.js';
 
 /**
@@ -130,7 +130,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<WaitResult<T>
         if (options.done(value)) return { status: 'done', value, polls };
       } catch (error) {
         if (options.signal?.aborted) return aborted();
-        if (look.expired()) return { status: 'timeout', last, polls, unanswered: describeError(error) };
+        if (look.expired()) return { status: 'timeout', last, polls, unanswered: errorLine(error) };
         failures += 1;
         delayMs = retryDelayAfter(error, failures, options);
       } finally {
@@ -163,7 +163,7 @@ function retryDelayAfter<T>(error: unknown, failures: number, options: WaitOptio
   const maxFailures = options.maxTransientFailures ?? DEFAULT_MAX_TRANSIENT_FAILURES;
   if (failures > maxFailures) {
     throw new WaitFailedError(
-      `Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${describeError(error)}`,
+      `Gave up waiting for ${options.what} after ${failures} failed polls in a row: ${errorLine(error)}`,
       error,
     );
   }
@@ -176,7 +176,7 @@ function retryDelayAfter<T>(error: unknown, failures: number, options: WaitOptio
     Math.min(options.intervalMs, BACKOFF_BASE_MS),
   );
   options.log.info(
-    `Polling ${options.what} failed (${describeError(error)}); retry ${failures}/${maxFailures} in ${formatDuration(delayMs)}`,
+    `Polling ${options.what} failed (${errorLine(error)}); retry ${failures}/${maxFailures} in ${formatDuration(delayMs)}`,
   );
   return delayMs;
 }
@@ -200,9 +200,4 @@ class ProgressReporter<T> {
       `Still waiting for ${this.options.what} (${formatDuration(now - this.started)} elapsed, ${formatDuration(deadline - now)} left): ${state}`,
     );
   }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${firstLine(error.message)}`;
-  return String(error);
 }

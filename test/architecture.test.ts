@@ -129,6 +129,62 @@ describe('the rooms of ARCHITECTURE.md', () => {
   });
 });
 
+/** The house rule for shipped code (DEVELOPERS.md): small functions, none over this many lines. */
+const MAX_FUNCTION_LINES = 50;
+
+interface FunctionSpan {
+  file: string;
+  name: string;
+  line: number;
+  lines: number;
+}
+
+/** The name a function is known by: its own, its variable's, its property's or its method's. */
+function functionName(node: ts.Node): string {
+  const named = node as ts.Node & { name?: ts.Node };
+  if (named.name && ts.isIdentifier(named.name)) return named.name.text;
+  const parent = node.parent;
+  if (
+    parent &&
+    (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) &&
+    ts.isIdentifier(parent.name)
+  )
+    return parent.name.text;
+  return '<anonymous>';
+}
+
+function functionSpans(file: string): FunctionSpan[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const spans: FunctionSpan[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
+      const start = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+      const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+      const path = relative(ROOT, file).split(sep).join('/');
+      spans.push({ file: path, name: functionName(node), line: start + 1, lines: end - start + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return spans;
+}
+
+describe('small functions', () => {
+  const spans = SHIPPED_ROOTS.flatMap((root) => sourceFiles(join(ROOT, root))).flatMap(functionSpans);
+
+  it('measures every function, arrow and method (the check itself works)', () => {
+    expect(spans.length).toBeGreaterThan(500);
+    expect(spans.some((span) => span.file === 'core/pipeline.ts' && span.name === 'runPipeline')).toBe(true);
+  });
+
+  it(`keeps every function in core/, actions/*/src and cli/ within ${MAX_FUNCTION_LINES} lines`, () => {
+    const long = spans
+      .filter((span) => span.lines > MAX_FUNCTION_LINES)
+      .map((span) => `${span.file}:${span.line} ${span.name} (${span.lines} lines)`);
+    expect(long).toEqual([]);
+  });
+});
+
 /** Depth-first search for a cycle; returns its path, or undefined when the graph is acyclic. */
 function findCycle(graph: Map<string, string[]>): string[] | undefined {
   const done = new Set<string>();

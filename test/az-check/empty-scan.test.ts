@@ -32,7 +32,7 @@ describe('glob lists', () => {
     ['a/[ab,]*.tf,b/**\n# comment\n  c/{x,{y,z}}/** ', ['a/[ab,]*.tf', 'b/**', 'c/{x,{y,z}}/**']],
     ['', []],
   ])('splits %j on commas outside braces and brackets', (value, expected) => {
-    expect(new Inputs(mapInputReader({ paths: value })).globList('paths')).toEqual(expected);
+    expect(new Inputs(mapInputReader({ paths: value })).list('paths')).toEqual(expected);
   });
 
   it('scans infra/{dev,prod}/** as one brace glob', async () => {

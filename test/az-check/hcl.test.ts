@@ -2,8 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHcl } from '../../actions/az-check/src/hcl.js';
-import { child, type Node, stringValue } from '../../actions/az-check/src/tree.js';
-import { ParseError } from '../../actions/az-check/src/yaml-tree.js';
+import { child, type Node, ParseError, stringValue } from '../../actions/az-check/src/tree.js';
 import { assertFuzz, FUZZ_RUNS } from '../harness/fuzz-runs.js';
 
 function body(text: string) {

@@ -16,6 +16,7 @@ describe('action.yml and README', () => {
   it('sets the outputs a ruleset or a later step reads', () => {
     expect(Object.keys(action.outputs)).toEqual([
       'result',
+      'reason',
       'violations',
       'violation-count',
       'violations-omitted',

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { canaryGateGate } from '../../actions/canary-gate/src/gate.js';
-import { readSettings, splitCanaryList } from '../../actions/canary-gate/src/settings.js';
-import { Inputs, mapInputReader } from '../../core/inputs.js';
+import { readSettings } from '../../actions/canary-gate/src/settings.js';
+import { Inputs, mapInputReader, splitList } from '../../core/inputs.js';
 import { REPO_ROOT } from '../../tools/harness/runner.js';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
@@ -43,7 +43,7 @@ describe('readSettings', () => {
   });
 
   it('separates names from glob patterns; commas split except inside braces', () => {
-    expect(splitCanaryList('checkout-*\nlogin-api, search\n# comment\n\ncheckout-{api,web}')).toEqual([
+    expect(splitList('checkout-*\nlogin-api, search\n# comment\n\ncheckout-{api,web}')).toEqual([
       'checkout-*',
       'login-api',
       'search',

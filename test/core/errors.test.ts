@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeAwsError, hintForAwsError, invalidInput, isUserFacingAwsError } from '../../core/errors.js';
+import {
+  describeAwsError,
+  errorLine,
+  hintForAwsError,
+  invalidInput,
+  isUserFacingAwsError,
+} from '../../core/errors.js';
 
 const awsError = (name: string, message: string) => Object.assign(new Error(message), { name });
 
@@ -52,5 +58,21 @@ describe('AWS error hints', () => {
     expect(invalidInput('fail-on', 'sometimes', 'use one of error, warning, never').message).toBe(
       "Invalid fail-on 'sometimes': use one of error, warning, never",
     );
+  });
+});
+
+describe('errorLine: the one line an error becomes', () => {
+  it('keeps a telling name and the first line of the message', () => {
+    const throttled = Object.assign(new Error('Rate exceeded\n  at stack'), { name: 'ThrottlingException' });
+    expect(errorLine(throttled)).toBe('ThrottlingException: Rate exceeded');
+  });
+
+  it('leaves out the generic name Error, and anything after the first line', () => {
+    expect(errorLine(new Error('Not Found\nmore'))).toBe('Not Found');
+  });
+
+  it('turns anything thrown into one line', () => {
+    expect(errorLine('socket hang up\nsecond')).toBe('socket hang up');
+    expect(errorLine(42)).toBe('42');
   });
 });

@@ -97,3 +97,26 @@ describe('Inputs', () => {
     ).toBe("Invalid poll-interval '1s': use at least 5s");
   });
 });
+
+describe('one contract per kind of list input', () => {
+  it('lines(): one item per line, commas kept, comments and blanks dropped', () => {
+    expect(inputs({ x: 'a, b\n\n# note\n c \n' }).lines('x')).toEqual(['a, b', 'c']);
+    expect(inputs({}).lines('x')).toEqual([]);
+  });
+
+  it('list(): a comma inside braces or brackets belongs to the item (a-{b,c} is one glob)', () => {
+    expect(inputs({ x: 'a-{b,c}, d\n[x,y]*\ne' }).list('x')).toEqual(['a-{b,c}', 'd', '[x,y]*', 'e']);
+    // A newline always ends an item: an unclosed brace never swallows the next line.
+    expect(inputs({ x: 'a-{b\nc' }).list('x')).toEqual(['a-{b', 'c']);
+  });
+
+  it('alarmNames(): one per line, since PutMetricAlarm allows commas in a name; each once', () => {
+    expect(inputs({ x: 'api 5xx, prod\nlatency\nlatency\n' }).alarmNames('x')).toEqual([
+      'api 5xx, prod',
+      'latency',
+    ]);
+    expect(() => inputs({ x: 'a'.repeat(256) }).alarmNames('x')).toThrow(
+      /^Invalid x 'a+': use CloudWatch alarm names of at most 255 characters, one per line$/,
+    );
+  });
+});

@@ -172,7 +172,7 @@ describe('reports', () => {
     expect(xml.match(/<testcase /g)).toHaveLength(2);
     expect(xml).toContain('failures="2"');
     expect(xml).toContain('<testcase name="inject-latency" classname="run-experiment.EXTstopCond"');
-    const outputs = reportOutputs(report, '/tmp/report.json');
+    const outputs = reportOutputs(report);
     expect(outputs).toMatchObject({
       outcome: 'stopped-by-stop-condition',
       state: 'stopped',

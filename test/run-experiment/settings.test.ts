@@ -19,6 +19,12 @@ function error(inputs: Record<string, string>, env: Record<string, string> = { .
 const id = { 'experiment-template-id': 'EXTabc123' };
 
 describe('readSettings', () => {
+  it('reads steady-state-alarms one per line, keeping commas (alarm names may contain them)', () => {
+    expect(
+      settings({ ...id, 'steady-state-alarms': 'api 5xx, prod\nlatency\nlatency' }).steadyStateAlarms,
+    ).toEqual(['api 5xx, prod', 'latency']);
+  });
+
   it('applies the documented defaults', () => {
     const s = settings(id);
     expect(s).toMatchObject({

@@ -159,7 +159,7 @@ describe.concurrent('run-experiment verdicts (issue 9)', () => {
       const main = await runStep(
         step(emu, {
           'experiment-template-id': 'EXTquick',
-          'steady-state-alarms': 'checkout-latency-p99, orders-erors',
+          'steady-state-alarms': 'checkout-latency-p99\norders-erors',
           preflight: 'false',
         }),
       );

@@ -1,9 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { invalidInput } from '../../../core/errors.js';
 import type { Finding } from './findings.js';
 import { scanFileText } from './scan-file.js';
-import { classifyZone } from './zones.js';
 
 /**
  * `fix: true`: rewrites `availability_zone = "us-east-1a"` to `availability_zone_id = "use1-az6"`
@@ -14,26 +12,8 @@ import { classifyZone } from './zones.js';
  */
 export type ZoneMap = ReadonlyMap<string, string>;
 
-const ZONE_MAP_FORMS = "use name=ID pairs such as us-east-1a=use1-az6, the ID in the name's region";
-
-/** `us-east-1a=use1-az6` items: the ID must be an AZ ID of the name's region. */
-export function parseZoneMap(items: readonly string[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const item of items) {
-    const [name, id, extra] = item.split('=').map((part) => part.trim());
-    const zoneName = name ? classifyZone(name) : undefined;
-    const zoneId = id ? classifyZone(id) : undefined;
-    const valid =
-      extra === undefined &&
-      zoneName?.kind === 'name' &&
-      zoneId?.kind === 'id' &&
-      zoneId.region === zoneName.region &&
-      zoneId.zoneType === zoneName.zoneType;
-    if (!valid) throw invalidInput('zone-map', item, ZONE_MAP_FORMS);
-    map.set(name!, id!);
-  }
-  return map;
-}
+/** Parsed with the other inputs (settings.ts): the settings stage loads no scanner. */
+export { parseZoneMap } from './settings.js';
 
 export interface FixOutcome {
   fixed: Finding[];

@@ -1,5 +1,4 @@
-import { LineIndex, type Loc, type MapEntry, type MapNode, type Node } from './tree.js';
-import { ParseError } from './yaml-tree.js';
+import { LineIndex, type Loc, type MapEntry, type MapNode, type Node, ParseError } from './tree.js';
 
 /**
  * A small HCL 2 (native syntax) tokenizer and parser that keeps positions.

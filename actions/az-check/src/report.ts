@@ -1,3 +1,4 @@
+import type { GateOutcome } from '../../../core/host.js';
 import type { Annotation } from '../../../core/report/annotations.js';
 import { formatLocation } from '../../../core/report/annotations.js';
 import { code, details, heading, RESULT_ICONS, sections, table } from '../../../core/report/summary.js';
@@ -18,7 +19,7 @@ const ANNOTATION_LEVEL: Record<Severity, Annotation['level']> = {
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
 
 export interface ReportInput {
-  result: 'pass' | 'fail';
+  result: GateOutcome['result'];
   summaryLine: string;
   /** Unsuppressed findings. */
   findings: readonly Finding[];

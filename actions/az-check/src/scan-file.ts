@@ -17,8 +17,8 @@ import {
   ZONE_LABELS,
 } from './kubernetes.js';
 import { analyzeTerraform, analyzeTerraformPlan, analyzeVariableValues } from './terraform.js';
-import { LineIndex, type Loc, type Node } from './tree.js';
-import { ParseError, parseYamlDocuments } from './yaml-tree.js';
+import { LineIndex, type Loc, type Node, ParseError } from './tree.js';
+import { parseYamlDocuments } from './yaml-tree.js';
 import { mayContainZones, type ZoneName, zonesInText } from './zones.js';
 
 /**

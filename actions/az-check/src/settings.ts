@@ -2,11 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
-import type { Inputs } from '../../../core/inputs.js';
-import { defaultReportPath, resolveReportPath } from '../../../core/report/json.js';
-import { GLOB_CHARACTERS } from './files.js';
-import { parseZoneMap } from './fix.js';
+import { GLOB_CHARACTERS, type Inputs } from '../../../core/inputs.js';
+import { reportFiles } from '../../../core/pipeline.js';
 import type { Severity } from './rules.js';
+import { classifyZone } from './zones.js';
 
 /**
  * Every az-check input, parsed once. Diff bounds come from the explicit `base`/`head` inputs, else
@@ -102,22 +101,19 @@ export function readSettings(
   const resolve = inputs.boolean('resolve', false);
   const diff = diffBounds(inputs, env);
   const configInput = inputs.optional('config');
-  const sarif = inputs.optional('sarif-path');
+  const files = reportFiles('az-check', inputs, env, workspace);
   return {
     root,
-    paths: checkedPaths(inputs.globList('paths'), root),
-    ignorePaths: inputs.globList('ignore-paths'),
+    paths: checkedPaths(inputs.list('paths'), root),
+    ignorePaths: inputs.list('ignore-paths'),
     scan: inputs.enumeration('scan', SCAN_MODES, 'changed'),
     ...diff,
     failOn: inputs.enumeration('fail-on', FAIL_ON, 'error'),
     configPath: absolute(configInput ?? DEFAULT_CONFIG_FILE, root),
     configRequired: configInput !== undefined && configInput !== DEFAULT_CONFIG_FILE,
-    ...(sarif ? { sarifPath: resolveReportPath(sarif, workspace) } : {}),
+    ...(files.sarif ? { sarifPath: files.sarif } : {}),
     ...optionalSetting('sarifCategory', sarifCategory(inputs)),
-    reportPath: resolveReportPath(
-      inputs.optional('report-path') ?? defaultReportPath('az-check', env, workspace),
-      workspace,
-    ),
+    reportPath: files.report,
     ...optionalSetting(
       'scanComments',
       inputs.optional('scan-comments') && inputs.boolean('scan-comments', false),
@@ -273,4 +269,25 @@ export function eventBounds(env: NodeJS.ProcessEnv): DiffBounds | undefined {
     return { ...defined({ base: before, head: payload.after }), diffSource: 'push' };
   }
   return undefined;
+}
+
+const ZONE_MAP_FORMS = "use name=ID pairs such as us-east-1a=use1-az6, the ID in the name's region";
+
+/** `us-east-1a=use1-az6` items: the ID must be an AZ ID of the name's region. */
+export function parseZoneMap(items: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const item of items) {
+    const [name, id, extra] = item.split('=').map((part) => part.trim());
+    const zoneName = name ? classifyZone(name) : undefined;
+    const zoneId = id ? classifyZone(id) : undefined;
+    const valid =
+      extra === undefined &&
+      zoneName?.kind === 'name' &&
+      zoneId?.kind === 'id' &&
+      zoneId.region === zoneName.region &&
+      zoneId.zoneType === zoneName.zoneType;
+    if (!valid) throw invalidInput('zone-map', item, ZONE_MAP_FORMS);
+    map.set(name!, id!);
+  }
+  return map;
 }

@@ -5,6 +5,18 @@
  * range, because findings are annotations on exact lines and columns.
  */
 
+/** A syntax error in any of the parsers (YAML, JSON, HCL), at a 1-based line and column. */
+export class ParseError extends Error {
+  override readonly name = 'ParseError';
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
 /** 1-based, end column exclusive (as GitHub annotations and SARIF expect). */
 export interface Loc {
   line: number;

@@ -9,7 +9,7 @@ import {
   type Tags,
   type Node as YamlNode,
 } from 'yaml';
-import { LineIndex, type Loc, type MapEntry, NO_LOC, type Node } from './tree.js';
+import { LineIndex, type Loc, type MapEntry, NO_LOC, type Node, ParseError } from './tree.js';
 
 /**
  * YAML and JSON into the positioned tree. JSON goes through the same parser (JSON is YAML 1.2),
@@ -20,17 +20,6 @@ import { LineIndex, type Loc, type MapEntry, NO_LOC, type Node } from './tree.js
  * the converter rewrites them to the long form (`{"Fn::Select": [...]}`) that JSON templates use:
  * the CloudFormation rules then see one form only.
  */
-export class ParseError extends Error {
-  override readonly name = 'ParseError';
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-  }
-}
-
 const CFN_FUNCTIONS = [
   'Base64',
   'Cidr',

@@ -1,5 +1,5 @@
 import type { SimpleGit } from 'simple-git';
-import { ConfigurationError, invalidInput } from '../../../core/errors.js';
+import { ConfigurationError, errorLine, invalidInput } from '../../../core/errors.js';
 import {
   currentBranch,
   fetchMissingCommits,
@@ -384,7 +384,7 @@ async function withFallback<T>(
       return { history: await fromGit(git), source: 'git' };
     } catch (error) {
       if (!api || error instanceof ConfigurationError) throw error;
-      log.warning(`Reading history with git failed (${firstLine(error)}): using the GitHub API`);
+      log.warning(`Reading history with git failed (${errorLine(error)}): using the GitHub API`);
     }
   } else {
     log.info(`No git repository at ${context.settings.path}: reading history from the GitHub API`);
@@ -395,10 +395,6 @@ async function withFallback<T>(
     );
   }
   return { history: await fromApi(await api()), source: 'api' };
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n', 1)[0] ?? '';
 }
 
 /** The merge queue: the queue's own commits follow merge-style, the queued branches the PR rules. */
@@ -598,7 +594,7 @@ async function pushHistoryFromApi(
   try {
     arrivedComparison = await api.compare(range.before, range.after);
   } catch (error) {
-    throw new HistoryUnavailableError(`the GitHub API: ${firstLine(error)}`);
+    throw new HistoryUnavailableError(`the GitHub API: ${errorLine(error)}`);
   }
   const cap = capNote(arrivedComparison.commits.length, arrivedComparison.totalCommits);
   if (cap) notes.push(cap);

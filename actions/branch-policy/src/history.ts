@@ -51,8 +51,7 @@ export async function collectBranchHistory(
     return { baseSha, headSha, commits, complete: true, baseIsAncestor, behindBy: 0 };
   }
   const behindBy =
-    (await behindFromApi(countBehindWithApi, range, log)) ??
-    (await behindFromGit(git, range, log, remote));
+    (await behindFromApi(countBehindWithApi, range, log)) ?? (await behindFromGit(git, range, log, remote));
   return { baseSha, headSha, commits, complete: true, baseIsAncestor, behindBy };
 }
 

@@ -54,6 +54,20 @@ export function cappedViolations(violations: readonly Violation[]): CappedViolat
   };
 }
 
+/** The log's lines: notes, the fix commands, and where the violations the output left out are. */
+export function logLines(verdict: Verdict, reportPath: string): string[] {
+  const omitted = cappedViolations(verdict.violations);
+  return [
+    ...verdict.notes,
+    ...(verdict.fixCommands.length > 0 ? [`Fix:\n  ${verdict.fixCommands.join('\n  ')}`] : []),
+    ...(omitted.omitted > 0
+      ? [
+          `The violations output lists ${omitted.listed} of ${verdict.violations.length}: all are in ${reportPath}`,
+        ]
+      : []),
+  ];
+}
+
 function cut(text: string, chars: number): string {
   return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
 }

@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { invalidInput } from '../../../core/errors.js';
 import { DEFAULT_REMOTE } from '../../../core/git.js';
 import type { Inputs } from '../../../core/inputs.js';
-import { defaultReportPath, resolveReportPath } from '../../../core/report/json.js';
+import { reportFiles } from '../../../core/pipeline.js';
 import { branchFromRef, type GitHubEvent, ZERO_SHA } from './event.js';
 
 /**
@@ -11,6 +11,24 @@ import { branchFromRef, type GitHubEvent, ZERO_SHA } from './event.js';
  * value and the accepted forms.
  */
 export const ACTION_NAME = 'branch-policy';
+/** Every input action.yml declares, in its order; each is also a CLI flag. */
+export const INPUT_NAMES = [
+  'protected-branches',
+  'no-merge-commits',
+  'require-rebased',
+  'no-autosquash-commits',
+  'max-commits',
+  'no-force-push',
+  'merge-style',
+  'allow-authors',
+  'allow-branches',
+  'base',
+  'head',
+  'path',
+  'remote',
+  'token',
+  'report-path',
+] as const;
 export const MERGE_STYLES = ['merge', 'linear', 'any'] as const;
 export type MergeStyle = (typeof MERGE_STYLES)[number];
 /** Protected by default besides the default branch: release lines are shared history too. */
@@ -107,10 +125,7 @@ export function readSettings(
     remote,
     token: inputs.optional('token') ?? env.GITHUB_TOKEN,
     repository: parseRepository(env.GITHUB_REPOSITORY),
-    reportPath: resolveReportPath(
-      inputs.optional('report-path') ?? defaultReportPath(ACTION_NAME, env, workspace),
-      workspace,
-    ),
+    reportPath: reportFiles(ACTION_NAME, inputs, env, workspace).report,
     protectedPatterns: protectedInput.length > 0 ? protectedInput : [...DEFAULT_EXTRA_PROTECTED],
     defaultBranch: defaultBranchOf(event),
     protectDefaultBranch: protectedInput.length === 0,

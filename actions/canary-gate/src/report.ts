@@ -1,9 +1,10 @@
 import { formatDuration } from '../../../core/duration.js';
+import type { Annotation } from '../../../core/report/annotations.js';
 import { junitXml } from '../../../core/report/junit.js';
 import { code, details, heading, link, RESULT_ICONS, sections, table } from '../../../core/report/summary.js';
 import type { EvaluatedRun } from './evaluate.js';
 import type { CanaryGateSettings } from './settings.js';
-import type { AlarmWatch } from './types.js';
+import { type AlarmWatch, DELETED_STATE } from './types.js';
 import type { CanaryReport, GateReport } from './watch.js';
 
 /** Renders a GateReport as the job summary, JUnit XML and the JSON report / `canaries` output. */
@@ -254,4 +255,38 @@ export function renderJUnit(report: GateReport): string {
     cases: [...canaryCases, ...alarmCases],
     timestamp: iso(report.startedAt),
   });
+}
+
+/** One error per failed canary and per alarm that went to ALARM (core/pipeline.ts caps them). */
+export function failureAnnotations(report: GateReport): Annotation[] {
+  return [
+    ...report.canaries
+      .filter((c) => c.verdict === 'fail')
+      .map((c): Annotation => ({ level: 'error', title: `canary ${c.name}`, message: c.reason })),
+    ...report.alarms
+      .filter((a) => a.breached)
+      .map(
+        (a): Annotation => ({
+          level: 'error',
+          title: `alarm ${a.name}`,
+          message: `in ALARM: ${a.breachReason ?? ''}`,
+        }),
+      ),
+  ];
+}
+
+/**
+ * Per-verdict canary counts (issue 14, as Datadog's synthetics action sets them): passed, failed,
+ * in-flight (no verdict at the end: runs still running or still to come) and not-found (deleted
+ * during the gate; an unknown name is an input error before the gate starts).
+ */
+export function canaryCounts(report: GateReport): Record<string, number> {
+  const gone = report.canaries.filter((c) => c.state === DELETED_STATE);
+  const present = report.canaries.filter((c) => c.state !== DELETED_STATE);
+  return {
+    passed: present.filter((c) => c.verdict === 'pass').length,
+    failed: present.filter((c) => c.verdict === 'fail').length,
+    'in-flight': present.filter((c) => c.verdict !== 'pass' && c.verdict !== 'fail').length,
+    'not-found': gone.length,
+  };
 }

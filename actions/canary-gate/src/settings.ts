@@ -1,7 +1,7 @@
 import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { DURATION_FORMS, formatDuration, parseDuration } from '../../../core/duration.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
-import type { Inputs } from '../../../core/inputs.js';
+import { GLOB_CHARACTERS, type Inputs } from '../../../core/inputs.js';
 import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
 import { readCanaryTags, type TagSelector } from './selection.js';
 
@@ -57,10 +57,10 @@ export interface CanaryGateSettings {
   timeoutMs: number;
   pollIntervalMs: number;
   onTimeout: OnTimeout;
-  junitPath?: string;
-  reportPath?: string;
   aws: AwsSettings;
 }
+
+export const GATE_NAME = 'canary-gate';
 
 /** Every input action.yml declares, in its order; the CLI turns each into a flag. */
 export const INPUT_NAMES = [
@@ -95,14 +95,11 @@ export const MIN_TIMEOUT_MS = 10_000;
 export const MAX_MIN_RUNS = 1_000;
 export const MAX_CONSECUTIVE_PASSES = 1_000;
 const MAX_PERCENT = 100;
-/** CloudWatch alarm names (API reference: AlarmName, 1-255 characters). */
-const MAX_ALARM_NAME_LENGTH = 255;
 
 /** Synthetics canary names: lower-case letters, digits, `_` and `-`, at most 255 characters. */
 const CANARY_NAME_PATTERN = /^[0-9a-z_-]{1,255}$/;
 /** Names plus the picomatch characters people use in patterns: * ? [ ] { } , ! */
 const CANARY_GLOB_PATTERN = /^[0-9a-z_\-*?[\]{},!]{1,255}$/;
-const GLOB_CHARACTERS = /[*?[\]{}!]/;
 const GROUP_PATTERN = /^(arn:aws[\w-]*:synthetics:[a-z0-9-]+:\d{12}:group:[0-9a-z]+|[0-9A-Za-z_-]{1,64})$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -144,13 +141,11 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv, now: number
     sinceText: since.text,
     thresholds: readThresholds(inputs),
     trigger: inputs.enumeration('trigger', ['auto', 'never'] as const, 'auto'),
-    alarms: readAlarms(inputs),
+    alarms: inputs.alarmNames('alarms'),
     insufficientData: readInsufficientData(inputs),
     timeoutMs,
     pollIntervalMs,
     onTimeout: inputs.enumeration('on-timeout', ['fail', 'pass', 'neutral'] as const, 'fail'),
-    ...optionalPath(inputs, 'junit-path', 'junitPath'),
-    ...optionalPath(inputs, 'report-path', 'reportPath'),
     aws: readAwsSettings(inputs, env),
   };
 }
@@ -173,32 +168,10 @@ function readThresholds(inputs: Inputs): Thresholds {
   };
 }
 
-/**
- * Items one per line; commas also separate, except inside `{a,b}` brace patterns, so
- * `checkout-{api,web}` stays one pattern.
- */
-export function splitCanaryList(text: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if (ch === '{') depth += 1;
-    if (ch === '}') depth = Math.max(0, depth - 1);
-    if (ch === '\n' || (ch === ',' && depth === 0)) {
-      items.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  items.push(current);
-  return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-}
-
 function readCanaries(inputs: Inputs): { names: string[]; patterns: string[] } {
   const names: string[] = [];
   const patterns: string[] = [];
-  for (const item of splitCanaryList(inputs.optional('canaries') ?? '')) {
+  for (const item of inputs.list('canaries')) {
     if (CANARY_NAME_PATTERN.test(item)) {
       if (!names.includes(item)) names.push(item);
     } else if (CANARY_GLOB_PATTERN.test(item) && GLOB_CHARACTERS.test(item)) {
@@ -219,25 +192,6 @@ function readGroup(inputs: Inputs): string | undefined {
   return group;
 }
 
-/** Alarm names may contain commas and spaces: one per line only. */
-function readAlarms(inputs: Inputs): string[] {
-  const text = inputs.optional('alarms') ?? '';
-  const alarms: string[] = [];
-  for (const line of text.split('\n')) {
-    const name = line.trim();
-    if (name === '' || name.startsWith('#')) continue;
-    if (name.length > MAX_ALARM_NAME_LENGTH) {
-      throw invalidInput(
-        'alarms',
-        name,
-        `use alarm names of at most ${MAX_ALARM_NAME_LENGTH} characters, one per line`,
-      );
-    }
-    if (!alarms.includes(name)) alarms.push(name);
-  }
-  return alarms;
-}
-
 function readSince(inputs: Inputs, now: number): { spec: SinceSpec; text: string } {
   const value = inputs.optional('since');
   if (value === undefined) return { spec: { kind: 'step-start' }, text: 'the start of this step' };
@@ -251,13 +205,4 @@ function readSince(inputs: Inputs, now: number): { spec: SinceSpec; text: string
   if (ms > now)
     throw invalidInput('since', value, 'use a time in the past (the deploy that the canaries must prove)');
   return { spec: { kind: 'at', ms }, text: new Date(ms).toISOString() };
-}
-
-function optionalPath<K extends 'junitPath' | 'reportPath'>(
-  inputs: Inputs,
-  name: string,
-  key: K,
-): Partial<Record<K, string>> {
-  const value = inputs.optional(name);
-  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, string>>);
 }

@@ -1,6 +1,9 @@
 import type { AlarmTransition } from '../../../core/cloudwatch.js';
 /** The gate's view of Synthetics and CloudWatch, independent of the SDK's shapes. */
 
+/** The state the gate records for a canary DescribeCanaries no longer knows. */
+export const DELETED_STATE = 'DELETED';
+
 export type RunState = 'RUNNING' | 'PASSED' | 'FAILED';
 
 export interface RunRecord {

@@ -4,7 +4,7 @@ import { AwsClock } from '../../../core/aws.js';
 import type { Clock, Sleep } from '../../../core/clock.js';
 import { mapLimited } from '../../../core/collections.js';
 import { formatDuration } from '../../../core/duration.js';
-import { firstLine } from '../../../core/errors.js';
+import { errorLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
 import { alarmsSubject, judgeNoData, mayHaveMissedRun, type RunSighting } from '../../../core/signals.js';
 import { deadlineSignal, WaitFailedError, waitFor } from '../../../core/wait.js';
@@ -19,7 +19,7 @@ import {
   startCanary,
   toCanaryInfo,
 } from './synthetics.js';
-import type { AlarmWatch, CanaryInfo, RunRecord } from './types.js';
+import { type AlarmWatch, type CanaryInfo, DELETED_STATE, type RunRecord } from './types.js';
 
 /**
  * The gate's domain entry: resolve canaries, start idle ones, then poll until every canary
@@ -76,8 +76,6 @@ export interface GateReport {
 
 const NOT_FOUND = 'ResourceNotFoundException';
 const IDLE_STATES = new Set(['STOPPED', 'READY']);
-/** The state the gate records for a canary DescribeCanaries no longer knows. */
-export const DELETED_STATE = 'DELETED';
 /**
  * How often the canaries' own states are read again (DescribeCanaries, five per call), so a
  * canary stopped, broken or deleted mid-gate fails it instead of leaving it to time out. Also read
@@ -227,7 +225,7 @@ class GateWatch {
       return snapshot;
     } catch (error) {
       // A call cut short by the deadline keeps the fault seen before it (an HTML 502, throttling).
-      const line = error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
+      const line = errorLine(error);
       this.lastPollError = signal?.aborted ? (this.lastPollError ?? line) : line;
       throw error;
     }
@@ -450,10 +448,6 @@ function finalVerdict(
   }
   if (status === 'error') return { result: 'fail', status: 'error', reason: errorReason, warnings: [] };
   return judge(evaluations, watch, settings, status === 'timeout');
-}
-
-function errorLine(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
 }
 
 /**

@@ -4,19 +4,19 @@ import { describeAwsError } from '../../../core/errors.js';
 import type { Host } from '../../../core/host.js';
 import { getExperiment, listAllExperiments, stopExperiment } from './fis.js';
 import { mayStillInject } from './outcome.js';
+import {
+  ACTION_NAME,
+  CLIENT_TOKEN_TAG,
+  nothingStarted,
+  STATE_CLIENT_TOKEN,
+  STATE_EXPERIMENT_ID,
+  STATE_FINISHED_ID,
+} from './state.js';
 
 /**
  * The `post:` step's whole job, in a module of its own: the post bundle imports this file only,
  * so it carries the FIS client and nothing of the main step (CloudWatch, Synthetics, reports).
  */
-export const ACTION_NAME = 'run-experiment';
-/** Names in GITHUB_STATE, written by the main step and read by the post step. */
-export const STATE_EXPERIMENT_ID = 'experiment-id';
-export const STATE_FINISHED_ID = 'finished-experiment-id';
-/** Saved just before StartExperiment: the post step can find an experiment whose id never came back. */
-export const STATE_CLIENT_TOKEN = 'client-token';
-/** The tag the main step puts on every experiment it starts (settings.ts RUN_TAG_KEYS.clientToken). */
-export const CLIENT_TOKEN_TAG = 'resilience-gates:client-token';
 /** Each post-step call answers within this, or counts as failed (the job is ending). */
 export const POST_CALL_TIMEOUT_MS = 10_000;
 /** Every page of ListExperiments together. */
@@ -32,7 +32,7 @@ export const POST_LIST_TIMEOUT_MS = 20_000;
 export async function stopLeftoverExperiment(host: Host): Promise<void> {
   const id = host.getState(STATE_EXPERIMENT_ID);
   const token = host.getState(STATE_CLIENT_TOKEN);
-  if (!id && !token) {
+  if (nothingStarted(host)) {
     host.log.debug('run-experiment post: no experiment was started, nothing to clean up');
     return;
   }

@@ -5,7 +5,7 @@ import { cancelReason } from '../../../core/cancel.js';
 import type { Clock, Sleep } from '../../../core/clock.js';
 import { type AlarmTransition, alarmHistory } from '../../../core/cloudwatch.js';
 import { formatDuration } from '../../../core/duration.js';
-import { describeAwsError, firstLine } from '../../../core/errors.js';
+import { describeAwsError, errorLine, firstLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
 import { alarmsSubject, firstBreach, judgeNoData, lackedDataDuring } from '../../../core/signals.js';
 import { WaitFailedError, waitFor } from '../../../core/wait.js';
@@ -383,9 +383,7 @@ async function confirmStopped(
     if (isTerminalStatus(experiment.state?.status)) deps.onFinished?.(id);
     return experiment;
   } catch (error) {
-    report.warnings.push(
-      `could not confirm the stop: ${firstLine(String((error as Error).message ?? error))}`,
-    );
+    report.warnings.push(`could not confirm the stop: ${errorLine(error)}`);
     return last;
   }
 }

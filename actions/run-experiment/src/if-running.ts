@@ -5,9 +5,9 @@ import { formatDuration } from '../../../core/duration.js';
 import type { Logger } from '../../../core/log.js';
 import { collectPages } from '../../../core/paging.js';
 import { waitFor } from '../../../core/wait.js';
-import { CLIENT_TOKEN_TAG } from './cleanup.js';
 import { EXPERIMENTS_PAGE_SIZE } from './fis.js';
 import { isTerminalStatus } from './outcome.js';
+import { CLIENT_TOKEN_TAG, type IfRunning } from './state.js';
 
 /**
  * `if-running`: what the gate does when another experiment of the same template is already in
@@ -24,8 +24,6 @@ import { isTerminalStatus } from './outcome.js';
  * An experiment tagged with this step's own client token is this step's (a retried step): FIS
  * hands it back for the same token instead of starting a second, so it is not "another".
  */
-export type IfRunning = 'fail' | 'wait';
-export const IF_RUNNING_MODES: readonly IfRunning[] = ['fail', 'wait'];
 
 export interface IfRunningDeps {
   fis: FisClient;

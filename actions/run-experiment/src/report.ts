@@ -19,45 +19,10 @@ export function summaryMarkdown(report: ExperimentReport): string {
     report.summaryLine,
     `**Outcome** ${code(report.outcome)}: ${OUTCOME_MEANINGS[report.outcome]}.`,
     templateSection(report),
-    report.preflight.length > 0 &&
-      [
-        heading('Preflight', 3),
-        table(
-          ['check', 'result', 'detail'],
-          report.preflight.map((c) => [c.name, c.ok ? 'ok' : 'refused', c.detail]),
-        ),
-      ].join('\n\n'),
+    preflightSection(report),
     targetsSection(report),
-    report.timeline.length > 0 &&
-      [
-        heading('Timeline', 3),
-        table(
-          ['elapsed', 'state', 'reason', 'actions'],
-          report.timeline.map((entry) => [
-            formatDuration(entry.elapsedMs),
-            entry.status,
-            entry.reason ?? '',
-            Object.entries(entry.actions)
-              .map(([name, status]) => `${name}: ${status}`)
-              .join(', '),
-          ]),
-        ),
-      ].join('\n\n'),
-    report.actions.length > 0 &&
-      [
-        heading('Actions', 3),
-        table(
-          ['action', 'type', 'status', 'reason', 'started', 'ended'],
-          report.actions.map((a) => [
-            a.name,
-            a.actionId ?? '',
-            a.status,
-            a.reason ?? '',
-            a.startTime ?? '',
-            a.endTime ?? '',
-          ]),
-        ),
-      ].join('\n\n'),
+    timelineSection(report),
+    actionsSection(report),
     stopConditionsSection(report),
     steadyStateSection(report),
     report.gateStop &&
@@ -67,6 +32,53 @@ export function summaryMarkdown(report: ExperimentReport): string {
     report.experiment &&
       link(`Open experiment ${report.experiment.id} in the AWS console`, report.experiment.consoleUrl),
   );
+}
+
+function preflightSection(report: ExperimentReport): string | undefined {
+  if (report.preflight.length === 0) return undefined;
+  return [
+    heading('Preflight', 3),
+    table(
+      ['check', 'result', 'detail'],
+      report.preflight.map((c) => [c.name, c.ok ? 'ok' : 'refused', c.detail]),
+    ),
+  ].join('\n\n');
+}
+
+function timelineSection(report: ExperimentReport): string | undefined {
+  if (report.timeline.length === 0) return undefined;
+  return [
+    heading('Timeline', 3),
+    table(
+      ['elapsed', 'state', 'reason', 'actions'],
+      report.timeline.map((entry) => [
+        formatDuration(entry.elapsedMs),
+        entry.status,
+        entry.reason ?? '',
+        Object.entries(entry.actions)
+          .map(([name, status]) => `${name}: ${status}`)
+          .join(', '),
+      ]),
+    ),
+  ].join('\n\n');
+}
+
+function actionsSection(report: ExperimentReport): string | undefined {
+  if (report.actions.length === 0) return undefined;
+  return [
+    heading('Actions', 3),
+    table(
+      ['action', 'type', 'status', 'reason', 'started', 'ended'],
+      report.actions.map((a) => [
+        a.name,
+        a.actionId ?? '',
+        a.status,
+        a.reason ?? '',
+        a.startTime ?? '',
+        a.endTime ?? '',
+      ]),
+    ),
+  ].join('\n\n');
 }
 
 function templateSection(report: ExperimentReport): string {
@@ -174,20 +186,18 @@ export function junitReport(report: ExperimentReport): string {
   });
 }
 
-/** Every output of action.yml, as strings. */
 /** The gate's result: wait: false started an experiment and judged nothing (neutral). */
 export function gateResult(report: ExperimentReport): 'pass' | 'fail' | 'neutral' {
   if (report.outcome === 'started') return 'neutral';
   return report.passed ? 'pass' : 'fail';
 }
 
-export function reportOutputs(report: ExperimentReport, reportPath: string): Record<string, string> {
+/** The outputs of action.yml besides result, reason and report-path (core/pipeline.ts sets those). */
+export function reportOutputs(report: ExperimentReport): Record<string, string> {
   return {
     'experiment-id': report.experiment?.id ?? '',
     outcome: report.outcome,
     state: report.experiment?.status ?? '',
-    result: gateResult(report),
-    reason: report.summaryLine,
     'state-reason': report.experiment?.reason ?? '',
     'duration-seconds':
       report.experiment?.durationSeconds === undefined ? '' : String(report.experiment.durationSeconds),
@@ -197,6 +207,5 @@ export function reportOutputs(report: ExperimentReport, reportPath: string): Rec
         report.actions.map((a) => [a.name, { status: a.status, ...(a.reason ? { reason: a.reason } : {}) }]),
       ),
     ),
-    'report-path': reportPath,
   };
 }

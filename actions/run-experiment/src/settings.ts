@@ -3,9 +3,8 @@ import { type AwsSettings, readAwsSettings } from '../../../core/aws.js';
 import { ConfigurationError, invalidInput } from '../../../core/errors.js';
 import type { Inputs } from '../../../core/inputs.js';
 import { type InsufficientDataTreatment, readInsufficientData } from '../../../core/signals.js';
-import { CLIENT_TOKEN_TAG } from './cleanup.js';
-import { IF_RUNNING_MODES, type IfRunning } from './if-running.js';
 import { type ExperimentOutcome, NEVER_ALLOWED_OUTCOMES, TERMINAL_OUTCOMES } from './outcome.js';
+import { CLIENT_TOKEN_TAG, IF_RUNNING_MODES, type IfRunning } from './state.js';
 
 /**
  * Every input of the action, parsed once and validated before any AWS call. Messages name the
@@ -59,8 +58,6 @@ export interface RunExperimentSettings {
   insufficientData: InsufficientDataTreatment;
   wait: boolean;
   allowedOutcomes: ExperimentOutcome[];
-  junitPath?: string;
-  reportPath?: string;
 }
 
 export const DEFAULT_TIMEOUT = '30m';
@@ -72,7 +69,6 @@ export const MAX_TAGS = 50;
 export const MAX_TAG_KEY_LENGTH = 128;
 export const MAX_TAG_VALUE_LENGTH = 256;
 export const MAX_CLIENT_TOKEN_LENGTH = 64;
-const CLOUDWATCH_ALARM_NAME_MAX = 255;
 const CANARY_NAME_PATTERN = /^[0-9a-z_-]{1,255}$/;
 const TEMPLATE_ID_PATTERN = /^EXT[A-Za-z0-9]{1,61}$/;
 const TEMPLATE_ARN_PATTERN = /^arn:aws[\w-]*:fis:[a-z0-9-]+:\d{12}:experiment-template\/(EXT[A-Za-z0-9]+)$/;
@@ -97,7 +93,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv = process.en
     minText: '5s (FIS API rate limits)',
   });
   const { clientToken, clientTokenExplicit } = readClientToken(inputs, env, template);
-  const steadyStateAlarms = readAlarmNames(inputs);
+  const steadyStateAlarms = inputs.alarmNames('steady-state-alarms');
   const steadyStateCanaries = readCanaryNames(inputs);
   const recoveryTimeoutMs = inputs.optionalDuration('recovery-timeout');
   if (recoveryTimeoutMs !== undefined && steadyStateAlarms.length === 0) {
@@ -133,13 +129,7 @@ export function readSettings(inputs: Inputs, env: NodeJS.ProcessEnv = process.en
     ...(recoveryTimeoutMs === undefined ? {} : { recoveryTimeoutMs }),
     wait,
     allowedOutcomes: readAllowedOutcomes(inputs),
-    ...optionalString('junitPath', inputs.optional('junit-path')),
-    ...optionalString('reportPath', inputs.optional('report-path')),
   };
-}
-
-function optionalString<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
 function readTemplateSelector(inputs: Inputs): TemplateSelector {
@@ -277,20 +267,6 @@ function sha256Hex(text: string): string {
 const RANDOM_TOKEN_BYTES = 16;
 function cryptoRandomHex(): string {
   return randomBytes(RANDOM_TOKEN_BYTES).toString('hex');
-}
-
-function readAlarmNames(inputs: Inputs): string[] {
-  const names = inputs.list('steady-state-alarms');
-  for (const name of names) {
-    if (name.length > CLOUDWATCH_ALARM_NAME_MAX) {
-      throw invalidInput(
-        'steady-state-alarms',
-        name,
-        `use alarm names of at most ${CLOUDWATCH_ALARM_NAME_MAX} characters`,
-      );
-    }
-  }
-  return [...new Set(names)];
 }
 
 function readCanaryNames(inputs: Inputs): string[] {

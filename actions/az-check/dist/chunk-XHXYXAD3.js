@@ -1,2 +1,0 @@
-import{createRequire as __rgRequire}from'node:module';const require=__rgRequire(import.meta.url);
-import{b as e}from"./chunk-NKPH4QUE.js";import"./chunk-Z2DIWNHP.js";import"./chunk-BMUP2HZN.js";import"./chunk-WLNUDG3N.js";import"./chunk-XKKUQFXY.js";import"./chunk-DOLHBCGN.js";import"./chunk-MSOFCDAC.js";import"./chunk-AJLAO3AZ.js";import"./chunk-ZEPNVWIN.js";import"./chunk-JWLWP3RY.js";import"./chunk-EQF3PN6H.js";export{e as getDefaultRoleAssumerWithWebIdentity};
