@@ -132,6 +132,27 @@ describe('resolve: DescribeAvailabilityZones per account through the emulator', 
     expect(h.log.lines.join('\n')).toMatch(/warning: Resolving AZ IDs failed: .*no valid AWS credentials/);
   });
 
+  it('an HTML error page from EC2 names the service, operation, endpoint and status, not a SyntaxError', async () => {
+    emu.injectFault({
+      service: 'ec2',
+      operation: 'DescribeAvailabilityZones',
+      kind: 'html',
+      status: 404,
+      times: -1,
+    });
+    const h = host({ 'report-path': join(reports, 'html.json') });
+    try {
+      await runAzCheck(h);
+    } finally {
+      emu.clearFaults();
+    }
+    const warning = h.log.lines.find((line) => line.startsWith('warning: Resolving AZ IDs')) ?? '';
+    expect(warning).not.toMatch(/SyntaxError|Unexpected token/);
+    expect(warning).toContain('EC2 DescribeAvailabilityZones');
+    expect(warning).toContain(new URL(emu.url).host);
+    expect(warning).toContain('HTTP 404');
+  });
+
   it('with no credential source at all, never calls AWS (no instance-metadata fallback)', async () => {
     emu.resetRequests();
     const h = recordingHost(

@@ -1,6 +1,6 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { STSClient } from '@aws-sdk/client-sts';
-import { awsClientOptions } from '../../../core/aws.js';
+import { awsClientOptions, instrumentAwsClient } from '../../../core/aws.js';
 import type { ResolveClients } from './resolve.js';
 import type { AzCheckSettings } from './settings.js';
 
@@ -11,12 +11,21 @@ import type { AzCheckSettings } from './settings.js';
  */
 export function sdkClients(settings: AzCheckSettings, env: NodeJS.ProcessEnv): ResolveClients {
   const aws = settings.aws!;
+  // Instrumented like every gate's clients: a failed call names service, operation, endpoint
+  // and HTTP status (an HTML error page is not a TypeError from the XML parser).
   return {
-    sts: () => new STSClient(awsClientOptions('STS', 'az-check', aws, env)),
-    ec2: (region, credentials) =>
-      new EC2Client({
+    sts: () => {
+      const client = new STSClient(awsClientOptions('STS', 'az-check', aws, env));
+      instrumentAwsClient(client, 'STS');
+      return client;
+    },
+    ec2: (region, credentials) => {
+      const client = new EC2Client({
         ...awsClientOptions('EC2', 'az-check', { ...aws, region }, env),
         ...(credentials ? { credentials } : {}),
-      }),
+      });
+      instrumentAwsClient(client, 'EC2');
+      return client;
+    },
   };
 }
