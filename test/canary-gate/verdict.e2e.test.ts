@@ -91,9 +91,10 @@ describe.concurrent('canary-gate: every AWS call is bounded (issue 9, cases 8 an
       'on-timeout': 'pass',
     });
     const wallMs = Date.now() - began;
-    // The held call would answer at 90 s: the step must not wait for it.
+    // The held call answers at 90 s: a step that ended before then did not wait for it (a causal
+    // bound, not a speed assertion: a busy machine may take long, but never past the answer).
     expect(step.signal).toBeNull();
-    expect(wallMs).toBeLessThan(60_000);
+    expect(wallMs).toBeLessThan(90_000);
     expect(step.outputs.result).toBe('fail');
     const json = report(step);
     const ranMs = Date.parse(json.finishedAt) - Date.parse(json.startedAt);
