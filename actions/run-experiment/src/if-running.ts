@@ -7,6 +7,7 @@ import { collectPages } from '../../../core/paging.js';
 import { waitFor } from '../../../core/wait.js';
 import { EXPERIMENTS_PAGE_SIZE } from './fis.js';
 import { isTerminalStatus } from './outcome.js';
+import { rewriteSerializedRequest } from './serialized-request.js';
 import { CLIENT_TOKEN_TAG, type IfRunning } from './state.js';
 
 /**
@@ -56,25 +57,13 @@ export const TEMPLATE_FILTER_MIDDLEWARE = 'resilienceGatesExperimentTemplateFilt
  * ListExperiments takes `experimentTemplateId` as a query parameter (API reference,
  * ListExperiments: `GET /experiments?experimentTemplateId=...&maxResults=...&nextToken=...`,
  * maxResults 1-100), which @aws-sdk/client-fis 3.523.0 (the newest the registry serves) does not
- * know. This serialize-step middleware adds it to the query after serialization and before
- * signing, so the request is signed as sent.
+ * know: it is added to the serialized query (see serialized-request.ts).
  */
 export function addTemplateFilter(command: ListExperimentsCommand, templateId: string): void {
-  type Next = (args: { request: unknown }) => Promise<unknown>;
-  const middleware = (next: Next) => async (args: { request: unknown }) => {
-    const request = args.request as { query?: Record<string, string | string[]> };
+  rewriteSerializedRequest(command, TEMPLATE_FILTER_MIDDLEWARE, (request) => {
     request.query = { ...(request.query ?? {}), experimentTemplateId: templateId };
-    return next(args);
-  };
-  command.middlewareStack.addRelativeTo(middleware as unknown as RelativeMiddleware, {
-    relation: 'after',
-    toMiddleware: 'serializerMiddleware',
-    name: TEMPLATE_FILTER_MIDDLEWARE,
-    override: true,
   });
 }
-
-type RelativeMiddleware = Parameters<ListExperimentsCommand['middlewareStack']['addRelativeTo']>[0];
 
 /** Every experiment of the template, over all pages (filtered by FIS, and checked again here). */
 export async function listTemplateExperiments(
