@@ -80,6 +80,8 @@ describe('zero files checked', () => {
     const root = workspace({ 'README.md': 'us-east-1a\n', 'infra/main.tf': SUBNET });
     const host = recordingHost({ scan: 'all', paths: 'modules/**/*.tf' }, root);
     const outcome = await runAzCheck(host);
+    expect(outcome.result).toBe('neutral');
+    expect(host.outputs.result).toBe('neutral');
     expect(outcome.summaryLine).toMatch(/^No files checked/);
     expect(host.annotations).toEqual([
       expect.objectContaining({ level: 'warning', message: expect.stringContaining('0 files checked') }),
