@@ -86,8 +86,14 @@ export function describeAwsError(
   return hint ? `${base} (${hint})` : base;
 }
 
+/** The first line that says something (git and SDK messages may start with a blank one). */
 export function firstLine(text: string): string {
-  return text.split('\n', 1)[0]?.trim() ?? '';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  );
 }
 
 /**

@@ -128,6 +128,9 @@ export class Inputs {
       const split = item.indexOf('=');
       const key = split > 0 ? item.slice(0, split).trim() : '';
       if (!key) throw invalidInput(name, item, 'use Key=Value, one per line');
+      // A second value for a key would silently replace the first (a tag holds one value).
+      if (Object.hasOwn(entries, key))
+        throw invalidInput(name, item, `the key ${key} is already given (each key takes one value)`);
       entries[key] = item.slice(split + 1).trim();
     }
     return entries;

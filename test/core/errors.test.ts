@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeAwsError,
   errorLine,
+  firstLine,
   hintForAwsError,
   invalidInput,
   isUserFacingAwsError,
@@ -62,6 +63,11 @@ describe('AWS error hints', () => {
 });
 
 describe('errorLine: the one line an error becomes', () => {
+  it('takes the first line that says something (git messages may start with a blank line)', () => {
+    expect(firstLine('\n  \nfatal: bad object deadbeef\nmore')).toBe('fatal: bad object deadbeef');
+    expect(firstLine('')).toBe('');
+  });
+
   it('keeps a telling name and the first line of the message', () => {
     const throttled = Object.assign(new Error('Rate exceeded\n  at stack'), { name: 'ThrottlingException' });
     expect(errorLine(throttled)).toBe('ThrottlingException: Rate exceeded');

@@ -84,6 +84,12 @@ describe('Inputs', () => {
     expect(errorOf(() => inputs({ tags: '=x' }).map('tags')).message).toContain("Invalid tags '=x'");
   });
 
+  it('refuses a key given twice in a Key=Value map instead of keeping the last value', () => {
+    expect(errorOf(() => inputs({ tags: 'Team=payments\nTeam=search' }).map('tags')).message).toBe(
+      "Invalid tags 'Team=search': the key Team is already given (each key takes one value)",
+    );
+  });
+
   it('parses durations with a minimum', () => {
     expect(inputs({ timeout: '1h30m' }).duration('timeout', '30m')).toBe(5_400_000);
     expect(inputs({}).duration('timeout', '30m')).toBe(1_800_000);

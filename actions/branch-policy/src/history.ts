@@ -1,4 +1,5 @@
 import type { SimpleGit } from 'simple-git';
+import { firstLine } from '../../../core/errors.js';
 import {
   countCommits,
   ensureExactRange,
@@ -73,7 +74,7 @@ async function behindFromApi(
   try {
     return await count(range.baseSha, range.headSha);
   } catch (error) {
-    log.info(`The GitHub API could not count the commits behind (${firstLine(error)}): counting with git`);
+    log.info(`The GitHub API could not count the commits behind (${failureLine(error)}): counting with git`);
     return undefined;
   }
 }
@@ -130,18 +131,13 @@ async function fetchPreviousTip(git: SimpleGit, sha: string, log: Logger, remote
   try {
     await fetchMissingCommits(git, [sha], log, remote, HISTORY_FETCH);
   } catch (error) {
-    const reason = firstLine(error);
+    const reason = failureLine(error);
     log.warning(`The previous tip ${sha} could not be fetched: ${reason}`);
     throw new HistoryUnavailableError(reason);
   }
 }
 
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (
-    text
-      .split('\n')
-      .find((line) => line.trim() !== '')
-      ?.trim() ?? 'unknown error'
-  );
+/** One line for a failed git or API call: its message's first line that says something. */
+function failureLine(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error)) || 'unknown error';
 }

@@ -8,7 +8,7 @@ import type { Inputs } from '../../../core/inputs.js';
  *
  * - Several `Key=Value` pairs (one per line, or comma-separated) mean AND: a canary is selected
  *   when it carries every pair. A canary holds one value per key, so a key given twice can never
- *   match and is refused.
+ *   match and is refused (as every Key=Value input refuses it).
  * - Keys and values compare exactly: AWS tags are case-sensitive.
  * - The tagged canaries are added to those `canaries` and `group` name (union): each input widens
  *   what is gated, none narrows another.
@@ -23,24 +23,9 @@ export type TagSelector = Readonly<Record<string, string>>;
 
 const INPUT = 'canary-tags';
 
-/** The selector, or undefined when the input is empty. Refuses a repeated key. */
+/** The selector, or undefined when the input is empty (core's map() refuses a repeated key). */
 export function readCanaryTags(inputs: Inputs): TagSelector | undefined {
   const tags = inputs.map(INPUT);
-  const items = inputs.list(INPUT);
-  if (items.length > Object.keys(tags).length) {
-    const seen = new Set<string>();
-    for (const item of items) {
-      const key = item.slice(0, item.indexOf('=')).trim();
-      if (seen.has(key)) {
-        throw invalidInput(
-          INPUT,
-          item,
-          `the key ${key} is already given (every tag must match and a canary has one value per key; use canaries or another step for an OR)`,
-        );
-      }
-      seen.add(key);
-    }
-  }
   return Object.keys(tags).length === 0 ? undefined : tags;
 }
 
