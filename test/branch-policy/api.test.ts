@@ -228,6 +228,23 @@ describe('API fallback', () => {
     expect(run.violations.map((v) => [v.rule, v.message])).toEqual([['require-rebased', message]]);
   });
 
+  it('counts the commits behind with git when the compare call answers 0 for a branch that lacks the base tip', async () => {
+    const { head, tip, event, message } = staleFeature();
+    const { octokit } = fakeOctokit({
+      [`${tip}...${head}`]: {
+        status: 'diverged',
+        behind_by: 0,
+        commits: [apiCommit(head, [sha(1)], 'feature work')],
+      },
+    });
+    const workspace = sandbox.shallowCheckout('refs/heads/feature');
+    const run = await runGate(sandbox, { event, workspace, dependencies: using(octokit) });
+    expect(run.violations.map((v) => [v.rule, v.message])).toEqual([['require-rebased', message]]);
+    expect(run.host.log.lines.join('\n')).toMatch(
+      /The GitHub API counted 0 commits behind .*: counting with git/,
+    );
+  });
+
   it('counts the commits behind with git when the compare call fails', async () => {
     const { event, message } = staleFeature();
     const { octokit, calls } = fakeOctokit({});

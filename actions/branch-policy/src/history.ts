@@ -72,7 +72,13 @@ async function behindFromApi(
 ): Promise<number | undefined> {
   if (!count) return undefined;
   try {
-    return await count(range.baseSha, range.headSha);
+    const behind = await count(range.baseSha, range.headSha);
+    // git already found the base tip outside the branch: a count of 0 contradicts it, so git counts.
+    if (Number.isInteger(behind) && behind > 0) return behind;
+    log.info(
+      `The GitHub API counted ${behind} commits behind a branch that lacks the base tip: counting with git`,
+    );
+    return undefined;
   } catch (error) {
     log.info(`The GitHub API could not count the commits behind (${failureLine(error)}): counting with git`);
     return undefined;
