@@ -12,6 +12,8 @@ const run = promisify(execFile);
  *   `ahead_by`, `behind_by`, `total_commits` and `commits` (oldest first, `per_page`/`page`),
  *   each with `sha`, `parents[].sha`, `commit.message`, `commit.author` and `author.login`;
  * - `GET /repos/{owner}/{repo}/commits/{ref}` (one commit, unverified, login from the author name).
+ * Field meanings follow GitHub's CommitComparison schema (rest-api-description): `behind_by` is
+ * the commits the head lacks from the base; pagination of compare: GitHub changelog 2021-03-22.
  * Every request is recorded, so tests and benches can count calls.
  */
 export interface GitHubApiDouble {

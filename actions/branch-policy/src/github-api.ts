@@ -25,7 +25,11 @@ export interface Comparison {
 
 export interface GitHubApi {
   compare(base: string, head: string): Promise<Comparison>;
-  /** `behind_by` of compare alone: one call, one commit listed, whatever the range's size. */
+  /**
+   * `behind_by` of compare alone (commits the head is behind the base): one call, one commit
+   * listed, whatever the range's size. Compare takes `per_page`/`page` since GitHub's changelog
+   * of 2021-03-22 ("Compare REST API now supports pagination").
+   */
   behindBy(base: string, head: string): Promise<number>;
   /** `GET /repos/{owner}/{repo}/commits/{ref}`: the linked login and signature verification. */
   commitIdentity(sha: string): Promise<CommitIdentity>;
