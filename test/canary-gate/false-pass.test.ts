@@ -33,8 +33,9 @@ const finalContext: EvaluationContext = {
 
 describe('canary-gate: a pass never rests on a run still in progress', () => {
   it('at the deadline, a run still RUNNING that could break the thresholds is no pass', () => {
+    // `open` started before `done` finished: at no moment were the runs so far all finished.
     const runs: RunRecord[] = [
-      { id: 'done', startedAt: T0 + MINUTE_MS, completedAt: T0 + 2 * MINUTE_MS, state: 'PASSED' },
+      { id: 'done', startedAt: T0 + 13 * MINUTE_MS, completedAt: T0 + 14.5 * MINUTE_MS, state: 'PASSED' },
       { id: 'open', startedAt: T0 + 14 * MINUTE_MS, state: 'RUNNING' },
     ];
     const evaluation = evaluateCanary(canary, runs, finalContext);

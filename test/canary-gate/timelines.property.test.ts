@@ -175,13 +175,13 @@ describe('canary-gate over generated timelines (issue 9)', () => {
 });
 
 /**
- * Known defect (issue 9, open), found by this property with seed 592784985: the window ends at
- * the decision and a run in flight is never a pass, so a canary that is mid-run at every poll
- * (here every poll 117-120 s apart lands in the first seconds of a minute, while a run is going)
- * never reaches a quiet moment and times out, where 5 s polls pass on the same timeline. This
- * test asserts the defect; it fails (and must be turned into a plain test) once it is fixed.
+ * Found by this property with seed 592784985: when a run in flight was never a pass and the window
+ * ended at the gate's look, a canary mid-run at every poll (every poll 117-120 s apart landed in
+ * the first seconds of a minute, while a run was going) never reached a quiet moment and timed
+ * out, where 5 s polls passed on the same timeline. The runs are now judged as they stood at each
+ * completion (evaluate.ts), so both plans pass. This test failed before that change.
  */
-describe('canary-gate: known poll-phase dependence (issue 9, open)', () => {
+describe('canary-gate: a canary mid-run at every poll (issue 9, seed 592784985)', () => {
   const mid = (durationMs: number): Run => ({ afterMs: 0, durationMs, state: 'PASSED' });
   const timeline: Timeline = {
     minRuns: 1,
@@ -190,7 +190,7 @@ describe('canary-gate: known poll-phase dependence (issue 9, open)', () => {
     alarmChanges: [],
   };
 
-  it.fails('a canary mid-run at every slow poll gets the verdict fast polls give', async () => {
+  it('gets the verdict fast polls give', async () => {
     const fast = await judge(timeline, { startOffsetMs: 0, intervalS: 5, lag: [0] });
     const slow = await judge(timeline, { startOffsetMs: 8_880, intervalS: 117, lag: [1_848, 1_576] });
     expect(fast).toBe('pass');

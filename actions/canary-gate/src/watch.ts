@@ -101,6 +101,13 @@ interface CanaryTrack {
 /** GetCanaryRuns calls in flight at once while verifying before a pass (Synthetics throttles bursts). */
 const VERIFY_CONCURRENCY = 5;
 
+/** The gate's start and deadline on the runner's clock; `since` on AWS's. */
+interface GateWindow {
+  startedAt: number;
+  deadline: number;
+  since: number;
+}
+
 interface Snapshot {
   evaluations: CanaryEvaluation[];
   allPassed: boolean;
@@ -117,15 +124,14 @@ class GateWatch {
     private readonly deps: GateDeps,
     private readonly settings: CanaryGateSettings,
     canaries: CanaryInfo[],
-    private readonly deadline: number,
-    private readonly since: number,
+    private readonly window: GateWindow,
     private readonly awsClock: AwsClock,
   ) {
     this.tracks = canaries.map((info) => ({ info, runs: new Map(), triggered: 0, unverified: false }));
     this.alarms = new AlarmWatcher(
       { cloudwatch: deps.cloudwatch, log: deps.log, region: settings.aws.region },
       settings.alarms,
-      since,
+      window.since,
     );
     this.statesReadAt = deps.clock.now();
   }
@@ -183,8 +189,10 @@ class GateWatch {
     const { settings } = this;
     return {
       now: this.deps.clock.now(),
-      deadline: this.deadline,
-      since: this.since,
+      deadline: this.window.deadline,
+      since: this.window.since,
+      awsOffsetMs: this.awsClock.offsetMs ?? 0,
+      startedAt: this.window.startedAt,
       thresholds: settings.thresholds,
       trigger: settings.trigger,
       final,
@@ -254,7 +262,7 @@ class GateWatch {
       const last = lastRuns.get(track.info.name);
       const previous = track.lastSeen;
       if (!last && previous) this.statesStale = true;
-      if (!last || last.startedAt < this.since) {
+      if (!last || last.startedAt < this.window.since) {
         track.lastSeen = last;
         continue;
       }
@@ -277,11 +285,11 @@ class GateWatch {
    * been missed" rule (core/signals.ts mayHaveMissedRun) says no run can lie between them.
    */
   private isNextRun(track: CanaryTrack, previous: RunRecord | undefined, last: RunRecord): boolean {
-    return !mayHaveMissedRun(previous && sighting(previous), sighting(last), track.info, this.since);
+    return !mayHaveMissedRun(previous && sighting(previous), sighting(last), track.info, this.window.since);
   }
 
   private async fetchRuns(track: CanaryTrack, signal: AbortSignal | undefined): Promise<void> {
-    const { runs } = await getRunsSince(this.deps.synthetics, track.info.name, this.since, signal);
+    const { runs } = await getRunsSince(this.deps.synthetics, track.info.name, this.window.since, signal);
     track.runs = new Map(runs.map((run) => [run.id, run]));
     track.unverified = false;
   }
@@ -565,8 +573,11 @@ export async function evaluateCanaries(deps: GateDeps, settings: CanaryGateSetti
       deps,
       settings,
       prepared.canaries,
-      prepared.startedAt + settings.timeoutMs,
-      prepared.since,
+      {
+        startedAt: prepared.startedAt,
+        deadline: prepared.startedAt + settings.timeoutMs,
+        since: prepared.since,
+      },
       awsClock,
     );
     await watch.startAlarms(bound.signal);
