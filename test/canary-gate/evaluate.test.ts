@@ -120,6 +120,75 @@ describe('evaluateCanary', () => {
   });
 });
 
+/** A finished run with its completion time, `minutes` after T0 as `run` takes them. */
+function done(start: number, end: number, state: 'PASSED' | 'FAILED', extra: Partial<RunRecord> = {}) {
+  return run(start, state, { completedAt: T0 + end * MINUTE, ...extra });
+}
+
+describe('evaluateCanary: runs judged as they stood at each completion (issue 9)', () => {
+  it('a pass decided before the next run started stands while that run is in flight', () => {
+    const runs = [done(1, 1.5, 'PASSED'), run(2, 'RUNNING')];
+    const result = evaluateCanary(canary, runs, ctx());
+    expect(result).toMatchObject({ verdict: 'pass', decidedAt: T0 + 1.5 * MINUTE, runs: 1, inFlight: 0 });
+    expect(result.attempts.map((a) => [a.outcome, a.counted, a.afterVerdict ?? false])).toEqual([
+      ['running', false, true],
+      ['passed', true, false],
+    ]);
+  });
+
+  it('a run that failed after the deciding moment does not undo the pass, and is named in a warning', () => {
+    const runs = [done(1, 1.5, 'PASSED'), done(2, 2.5, 'FAILED', { reason: 'HTTP 503' })];
+    const result = evaluateCanary(canary, runs, ctx());
+    expect(result).toMatchObject({ verdict: 'pass', runs: 1, failed: 0 });
+    expect(result.warnings).toEqual([expect.stringMatching(/1 run\(s\) that finished after .*HTTP 503/)]);
+  });
+
+  it('overlapping runs: with a run in flight at every completion, nothing passes', () => {
+    const runs = [done(1, 2.5, 'PASSED'), done(2, 3.5, 'PASSED'), run(3, 'RUNNING')];
+    expect(evaluateCanary(canary, runs, ctx())).toMatchObject({ verdict: 'pending', inFlight: 1 });
+  });
+
+  it('the verdict is the same wherever the look falls after the deciding moment', () => {
+    const runs = [done(1, 1.5, 'FAILED', { reason: 'x' }), done(2, 2.5, 'PASSED'), done(3, 3.5, 'PASSED')];
+    const looks = [2.6, 3.2, 3.6, 9].map((minute) =>
+      evaluateCanary(canary, runs, ctx({ now: T0 + minute * MINUTE }, { minRuns: 3, minSuccessPercent: 60 })),
+    );
+    expect(looks.map((r) => [r.verdict, r.decidedAt])).toEqual(looks.map(() => ['pass', T0 + 3.5 * MINUTE]));
+  });
+
+  it('runs that finished before the gate started are judged together, as they stood at its start', () => {
+    const runs = [done(1, 1.5, 'PASSED'), done(2, 2.5, 'FAILED', { reason: 'HTTP 503' })];
+    const result = evaluateCanary(canary, runs, ctx({ startedAt: T0 + 5 * MINUTE }));
+    expect(result).toMatchObject({ verdict: 'fail', decidedAt: T0 + 5 * MINUTE, failed: 1 });
+  });
+
+  it('at a past moment, only the schedule bounds the runs to come: a canary stopped later still passes', () => {
+    const stopped = { ...canary, state: 'STOPPED', stoppedDuringGate: true };
+    const runs = [done(1, 1.5, 'FAILED', { reason: 'x' }), done(2, 2.5, 'PASSED')];
+    const result = evaluateCanary(stopped, runs, ctx({}, { minRuns: 2, minSuccessPercent: 50 }));
+    expect(result).toMatchObject({ verdict: 'pass', decidedAt: T0 + 2.5 * MINUTE });
+  });
+
+  it('a broken canary fails at the look even after its runs decided a pass', () => {
+    const broken = { ...canary, state: 'ERROR', stateReason: 'Role not found' };
+    const result = evaluateCanary(broken, [done(1, 1.5, 'PASSED')], ctx());
+    expect(result).toMatchObject({ verdict: 'fail', reason: 'canary is in state ERROR: Role not found' });
+  });
+
+  it('run times on AWS clock: the look is AWS now, and a reported completion is never in the future', () => {
+    // AWS 90 s ahead: at runner T0+1.2min AWS is at 2.7, so the run finished at 2.5 is known and decides.
+    const runs = [done(2, 2.5, 'PASSED')];
+    const ahead = ctx({ now: T0 + 1.2 * MINUTE, awsOffsetMs: 90_000 });
+    expect(evaluateCanary(canary, runs, ahead)).toMatchObject({
+      verdict: 'pass',
+      decidedAt: T0 + 2.5 * MINUTE,
+    });
+    // The Date header lags by up to a second: a run AWS reports finished still decides.
+    const lagging = ctx({ now: T0 + 2.5 * MINUTE - 800, awsOffsetMs: -400 });
+    expect(evaluateCanary(canary, runs, lagging).verdict).toBe('pass');
+  });
+});
+
 describe('execution failures', () => {
   it('uses TestResult when AWS sends it, StateReasonCode otherwise', () => {
     expect(isExecutionFailure(run(1, 'FAILED', { testResult: 'PASSED', reasonCode: 'CANARY_FAILURE' }))).toBe(

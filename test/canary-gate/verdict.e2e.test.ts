@@ -312,3 +312,45 @@ describe.concurrent('canary-gate: whatever order GetCanaryRuns lists runs in (is
     },
   );
 });
+
+describe.concurrent('canary-gate: the verdict does not depend on where polls fall (issue 9)', () => {
+  it('a run that passed between two polls decides, though the next run is in flight at every later poll', {
+    timeout: 120_000,
+  }, async ({ onTestFinished }) => {
+    // Hourly schedule, so only these two runs exist: `first` passes 4 s after the emulator starts,
+    // `next` starts at 20 s and runs for 10 minutes. Polls 30 s apart see `first` running, then
+    // `next` running. Before the fix the gate never saw a moment without a run in flight and
+    // timed out; a 5 s poll would have passed at 4 s.
+    const emu = await emulator(onTestFinished, {
+      canaries: [
+        {
+          name: 'checkout-api',
+          schedule: 'rate(1 hour)',
+          history: [
+            { startedAtMs: -8_000, durationMs: 12_000, state: 'PASSED' },
+            { startedAtMs: 20_000, durationMs: 600_000, state: 'PASSED' },
+          ],
+        },
+      ],
+    });
+    const step = await gate(emu, {
+      canaries: 'checkout-api',
+      since: '30s',
+      'poll-interval': '30s',
+      timeout: '45s',
+    });
+    expect(step.outputs.result).toBe('pass');
+    const [canary] = report(step).canaries as unknown as {
+      decidedAt: string;
+      runs: { started: string; completed?: string; afterVerdict?: boolean; counted: boolean }[];
+    }[];
+    // Decided when `first` finished (or at the gate's start, on a machine slow to start it).
+    const [next, first] = canary!.runs;
+    expect(Date.parse(canary!.decidedAt)).toBeGreaterThanOrEqual(Date.parse(first!.completed!));
+    expect(Date.parse(canary!.decidedAt)).toBeLessThan(Date.parse(next!.started));
+    expect(canary!.runs.map((run) => [run.counted, run.afterVerdict ?? false])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+  });
+});

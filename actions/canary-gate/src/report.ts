@@ -84,7 +84,10 @@ function canaryTable(report: GateReport): string {
 function runRow(run: EvaluatedRun, report: GateReport, canary: string): string[] {
   const duration = run.completedAt === undefined ? '' : formatDuration(run.completedAt - run.startedAt);
   const label =
-    OUTCOME_LABELS[run.outcome] + (run.superseded ? ', retried' : '') + (run.counted ? '' : ', not counted');
+    OUTCOME_LABELS[run.outcome] +
+    (run.superseded ? ', retried' : '') +
+    (run.afterVerdict ? ', after the verdict' : '') +
+    (run.counted ? '' : ', not counted');
   const attempt = run.retryAttempt ? ` (retry ${run.retryAttempt})` : '';
   return [
     utc(run.startedAt) + attempt,
@@ -153,6 +156,7 @@ function runJson(run: EvaluatedRun) {
     outcome: run.outcome,
     counted: run.counted,
     superseded: run.superseded,
+    ...(run.afterVerdict ? { afterVerdict: true } : {}),
     ...(run.reason ? { reason: run.reason } : {}),
     ...(run.reasonCode ? { reasonCode: run.reasonCode } : {}),
     ...(run.testResult ? { testResult: run.testResult } : {}),
@@ -170,6 +174,7 @@ export function canariesJson(report: GateReport) {
     name: c.name,
     verdict: c.verdict,
     reason: c.reason,
+    ...(c.decidedAt === undefined ? {} : { decidedAt: iso(c.decidedAt) }),
     state: c.state,
     schedule: c.schedule,
     runCount: c.runs,
