@@ -341,6 +341,44 @@ describe('evaluateCanaries: alarms', () => {
   });
 });
 
+describe('evaluateCanaries: canary states read again', () => {
+  it('reads the states when a scheduled run is overdue: a canary stopped mid-gate fails within two periods', async () => {
+    const started = await manualEmulator({
+      canaries: [everyMinute('api', { history: passing(2, MINUTE_MS) })],
+    });
+    emu = started.emu;
+    const begin = started.emu.now();
+    let stopped = false;
+    const { report } = await runGate(
+      started.emu,
+      started.clock,
+      { canaries: 'api', 'min-runs': '10', 'poll-interval': '30s', timeout: '20m' },
+      {
+        onSleep: () => {
+          if (stopped || started.emu.now() - begin < 70_000) return;
+          stopped = true;
+          started.emu.setCanaryState('api', 'STOPPED', 'stopped during the gate');
+        },
+      },
+    );
+    expect(report).toMatchObject({ result: 'fail', status: 'failed' });
+    expect(report.reason).toContain('STOPPED during the gate');
+    // Not left to the five-minute backstop: the missing run is noticed 1.5 periods after the last.
+    expect(report.finishedAt - begin).toBeLessThan(3.5 * MINUTE_MS);
+  });
+
+  it('does not read the states at every poll while runs keep coming', async () => {
+    const { report, emu: e } = await gate(
+      { canaries: [everyMinute('api', { history: passing(2, MINUTE_MS) })] },
+      { canaries: 'api', 'min-runs': '8', 'poll-interval': '30s', timeout: '20m' },
+    );
+    expect(report.result).toBe('pass');
+    // Resolution, one backstop read after five minutes, none per poll.
+    expect(e.calls('DescribeCanaries').length).toBeLessThanOrEqual(3);
+    expect(report.polls).toBeGreaterThan(12);
+  });
+});
+
 describe('evaluateCanaries: AWS faults', () => {
   it('retries throttled polls without a verdict on partial data', async () => {
     const started = await manualEmulator({

@@ -6,7 +6,13 @@ import { mapLimited } from '../../../core/collections.js';
 import { formatDuration } from '../../../core/duration.js';
 import { errorLine } from '../../../core/errors.js';
 import type { Logger } from '../../../core/log.js';
-import { alarmsSubject, judgeNoData, mayHaveMissedRun, type RunSighting } from '../../../core/signals.js';
+import {
+  alarmsSubject,
+  judgeNoData,
+  mayHaveMissedRun,
+  NEXT_RUN_MAX_PERIODS,
+  type RunSighting,
+} from '../../../core/signals.js';
 import { deadlineSignal, WaitFailedError, waitFor } from '../../../core/wait.js';
 import { AlarmWatcher } from './alarms.js';
 import { type CanaryEvaluation, type EvaluationContext, evaluateCanary } from './evaluate.js';
@@ -77,11 +83,13 @@ export interface GateReport {
 const NOT_FOUND = 'ResourceNotFoundException';
 const IDLE_STATES = new Set(['STOPPED', 'READY']);
 /**
- * How often the canaries' own states are read again (DescribeCanaries, five per call), so a
- * canary stopped, broken or deleted mid-gate fails it instead of leaving it to time out. Also read
- * at the end, and at once when DescribeCanariesLastRun stops answering for a canary.
+ * The canaries' own states (DescribeCanaries, five per call) are read again so a canary stopped,
+ * broken or deleted mid-gate fails it instead of leaving it to time out: at once when a scheduled
+ * canary's next run is overdue (a canary that stopped producing runs), when
+ * DescribeCanariesLastRun stops answering for one, at the end, and at least this often (cron
+ * schedules, long periods). Reading them at every poll would double the polling cost.
  */
-const STATE_REFRESH_MS = 60_000;
+const STATE_REFRESH_MS = 5 * 60_000;
 /** Reads after the deadline (confirming runs, alarm history, states) get this long at most. */
 export const FINAL_READS_GRACE_MS = 15_000;
 
@@ -182,7 +190,12 @@ class GateWatch {
   }
 
   private statesDue(): boolean {
-    return this.statesStale || this.deps.clock.now() - this.statesReadAt >= STATE_REFRESH_MS;
+    if (this.statesStale || this.deps.clock.now() - this.statesReadAt >= STATE_REFRESH_MS) return true;
+    const readAt = this.statesReadAt + (this.awsClock.offsetMs ?? 0);
+    return this.tracks.some((track) => {
+      const overdueAt = nextRunOverdueAt(track, this.window.since);
+      return overdueAt !== undefined && overdueAt > readAt && overdueAt <= this.awsNow();
+    });
   }
 
   private context(final: boolean): EvaluationContext {
@@ -343,6 +356,16 @@ class GateWatch {
       };
     });
   }
+}
+
+/**
+ * On AWS's clock, when a scheduled canary's next run is overdue: core's "next run" bound
+ * (NEXT_RUN_MAX_PERIODS periods) after the last run seen started, or after `since` if none.
+ */
+function nextRunOverdueAt(track: CanaryTrack, since: number): number | undefined {
+  const { periodMs, runOnce, state } = track.info;
+  if (runOnce || periodMs === undefined || periodMs <= 0 || state !== 'RUNNING') return undefined;
+  return Math.max(track.lastSeen?.startedAt ?? since, since) + NEXT_RUN_MAX_PERIODS * periodMs;
 }
 
 function sighting(run: RunRecord): RunSighting {
