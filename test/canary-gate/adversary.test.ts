@@ -174,8 +174,9 @@ async function runSkewedGate(
   scenario: Scenario,
   aheadMs: number,
   values: (runnerNow: number) => Record<string, string>,
+  startMs = Date.UTC(2025, 0, 15, 12, 0, 0),
 ) {
-  const runner = new ManualClock();
+  const runner = new ManualClock(startMs);
   const skewed = await startEmulator({ scenario, clock: { now: () => runner.now() + aheadMs } });
   emu = skewed;
   const settings = settingsFor(skewed, values(runner.now()), runner.now());
@@ -242,6 +243,38 @@ describe('adversary: AWS clock skew', () => {
       'poll-interval': '30s',
     }));
     expect(report.awsClockOffsetMs).toBe(AHEAD_MS);
+    expect(report.result).toBe('fail');
+  });
+});
+
+describe("adversary: the step start on AWS's clock, to the Date header's second", () => {
+  /**
+   * DEFECT (small false pass). Reproduction: the runner's and AWS's clocks agree exactly; the
+   * step starts at 12:00:00.900. AWS's Date header has whole seconds ("12:00:00"), so AwsClock
+   * takes its lower bound, offset -900 ms (core/aws.ts observe), and `since` (default: the step
+   * start) becomes 12:00:00.000. A run that started at 12:00:00.500, 400 ms BEFORE the step, and
+   * passed at 12:00:00.600 is counted: the gate passes at once. A slow reply to the first call
+   * widens the gap by its return latency (receivedAt is later than AWS's stamp).
+   * Correct: no run started at or after the step start -> timeout -> fail (README: `since`
+   * defaults to the moment the step started, "taken on AWS's clock"). For `since` the safe
+   * bound is the upper one (Date + 1 s - sentAt): a run is then never counted early.
+   */
+  it.fails('a run 400 ms before the step start is not counted', async () => {
+    const stepStart = Date.UTC(2025, 0, 15, 12, 0, 0) + 900;
+    const report = await runSkewedGate(
+      {
+        canaries: [
+          {
+            name: 'checkout',
+            schedule: 'rate(1 hour)',
+            history: [{ startedAtMs: -400, durationMs: 100, state: 'PASSED' }],
+          },
+        ],
+      },
+      0,
+      () => ({ canaries: 'checkout', timeout: '1m', 'poll-interval': '30s' }),
+      stepStart,
+    );
     expect(report.result).toBe('fail');
   });
 });
