@@ -279,6 +279,113 @@ describe("adversary: the step start on AWS's clock, to the Date header's second"
   });
 });
 
+describe('adversary: attacks through the gate that held', () => {
+  it('since 10m: old passes and a failure just before the step are judged together at the start: fail', async () => {
+    const { emu, clock } = await world({
+      canaries: [
+        {
+          name: 'checkout',
+          schedule: 'rate(1 minute)',
+          history: [
+            { startedAtMs: -9 * MINUTE_MS, durationMs: 10 * SECOND_MS, state: 'PASSED' },
+            { startedAtMs: -8 * MINUTE_MS, durationMs: 10 * SECOND_MS, state: 'PASSED' },
+            { startedAtMs: -90 * SECOND_MS, durationMs: 10 * SECOND_MS, state: 'FAILED', reason: 'HTTP 503' },
+          ],
+        },
+      ],
+    });
+    const { report } = await runGate(emu, clock, { canaries: 'checkout', since: '10m', timeout: '5m' });
+    expect(report.result).toBe('fail');
+    expect(report.reason).toContain('HTTP 503');
+  });
+
+  it('a run that started before since and failed after the step started is not counted, nor does it pass anything', async () => {
+    const { emu, clock } = await world({
+      canaries: [
+        {
+          name: 'checkout',
+          schedule: 'rate(1 hour)',
+          history: [{ startedAtMs: -10 * SECOND_MS, durationMs: 40 * SECOND_MS, state: 'FAILED' }],
+        },
+      ],
+    });
+    const { report } = await runGate(emu, clock, {
+      canaries: 'checkout',
+      timeout: '2m',
+      'on-timeout': 'fail',
+    });
+    expect(report).toMatchObject({ result: 'fail', status: 'timeout' });
+    expect(report.canaries[0]!.attempts).toEqual([]);
+  });
+
+  it('run-once, trigger auto, min-runs 2: the second triggered run fails, so the gate fails', async () => {
+    const { emu, clock } = await world({
+      canaries: [
+        {
+          name: 'smoke',
+          schedule: 'rate(0 minute)',
+          state: 'READY',
+          script: [passed(5 * SECOND_MS), failed('login broke', 5 * SECOND_MS)],
+        },
+      ],
+    });
+    const { report } = await runGate(emu, clock, {
+      canaries: 'smoke',
+      'min-runs': '2',
+      timeout: '5m',
+      'poll-interval': '5s',
+    });
+    expect(report.result).toBe('fail');
+    expect(report.canaries[0]!.triggered).toBe(2);
+  });
+
+  it('a failure hidden between two slow polls (DescribeCanariesLastRun shows only the latest) still fails, even with on-timeout: pass', async () => {
+    const { emu, clock } = await world({
+      canaries: [
+        {
+          name: 'checkout',
+          schedule: 'rate(1 minute)',
+          script: [passed(), failed('HTTP 500 hidden'), passed()],
+        },
+      ],
+    });
+    const { report } = await runGate(emu, clock, {
+      canaries: 'checkout',
+      'min-runs': '50',
+      'fail-fast': 'false',
+      'on-timeout': 'pass',
+      timeout: '6m',
+      'poll-interval': '3m',
+    });
+    expect(report.result).toBe('fail');
+    expect(report.reason).toContain('HTTP 500 hidden');
+  });
+
+  it('poll phase: a canary mid-run at every 60 s poll passes as 5 s polls do (the 7e03aa0 fix holds)', async () => {
+    const results: string[] = [];
+    for (const interval of ['5s', '60s']) {
+      const { emu, clock } = await world({
+        canaries: [
+          {
+            name: 'slow',
+            schedule: 'rate(1 minute)',
+            defaultOutcome: { state: 'PASSED', durationMs: 50 * SECOND_MS },
+          },
+        ],
+      });
+      const { report } = await runGate(emu, clock, {
+        canaries: 'slow',
+        'min-runs': '2',
+        timeout: '6m',
+        'poll-interval': interval,
+      });
+      results.push(report.result);
+      await emu.close();
+    }
+    expect(results).toEqual(['pass', 'pass']);
+  });
+});
+
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 const rateMinute: CanaryInfo = {
   name: 'api',
