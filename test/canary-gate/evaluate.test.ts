@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   type EvaluationContext,
-  evaluateCanary,
   groupAttempts,
   isExecutionFailure,
   maxNewRuns,
 } from '../../actions/canary-gate/src/evaluate.js';
+import { evaluateCanary } from '../../actions/canary-gate/src/moments.js';
 import type { Thresholds } from '../../actions/canary-gate/src/settings.js';
 import type { CanaryInfo, RunRecord } from '../../actions/canary-gate/src/types.js';
 

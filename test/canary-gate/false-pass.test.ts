@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type EvaluationContext, evaluateCanary } from '../../actions/canary-gate/src/evaluate.js';
+import type { EvaluationContext } from '../../actions/canary-gate/src/evaluate.js';
+import { evaluateCanary } from '../../actions/canary-gate/src/moments.js';
 import type { CanaryInfo, RunRecord } from '../../actions/canary-gate/src/types.js';
 import type { Emulator } from '../../tools/emulator/index.js';
 import { MINUTE_MS, manualEmulator, runGate, SECOND_MS } from '../../tools/harness/canary-gate-world.js';

@@ -2,7 +2,8 @@ import type { Thresholds, TriggerMode } from './settings.js';
 import type { CanaryInfo, RunRecord } from './types.js';
 
 /**
- * Per-canary verdicts, as pure functions of the runs seen so far. Three rules keep the gate honest:
+ * Per-canary verdicts from the runs as they stood at one moment (moments.ts chooses the moments).
+ * Two rules keep the gate honest:
  *
  * - A canary passes only when its thresholds hold even if every run still in progress fails, so
  *   a pass never rests on data that may still change.
@@ -10,13 +11,6 @@ import type { CanaryInfo, RunRecord } from './types.js';
  *   if every run still in progress and every run that can still start before the deadline passes,
  *   the thresholds cannot be met. A canary with no failure is never failed early; at the deadline
  *   it is a timeout, which `on-timeout` governs.
- * - The verdict does not depend on when the gate looks. Runs are judged as they stood at each
- *   moment a run finished (their Timeline.Completed, on AWS's clock; runs that finished before the
- *   gate started, as they stood at its start), oldest first, and the first moment that decides is
- *   the verdict: what a gate looking continuously would have decided. A poll that lands while a
- *   later run is in flight, or after a later run finished, sees the same.
- *   Only the canary's state (broken or deleted) and the alarms are read at the gate's own look, so
- *   a later look can add failing evidence but never a pass.
  */
 export type RunOutcome = 'passed' | 'failed' | 'execution-failure' | 'running' | 'retry-pending';
 export type CanaryVerdict = 'pass' | 'fail' | 'pending' | 'timeout';
@@ -77,7 +71,7 @@ const IDLE_STATES = new Set(['STOPPED', 'READY']);
 const TRANSITIONAL_STATES = new Set(['CREATING', 'UPDATING', 'STARTING', 'STOPPING']);
 const PERCENT = 100;
 
-interface Group {
+export interface Group {
   key: string;
   startedAt: number;
   attempts: RunRecord[];
@@ -105,7 +99,7 @@ export function groupAttempts(runs: readonly RunRecord[]): RunRecord[][] {
   );
 }
 
-function groupOutcome(attempts: RunRecord[], canary: CanaryInfo, final: boolean): RunOutcome {
+export function groupOutcome(attempts: RunRecord[], canary: CanaryInfo, final: boolean): RunOutcome {
   const latest = attempts.at(-1)!;
   if (latest.state === 'RUNNING') return 'running';
   if (latest.state === 'PASSED') return 'passed';
@@ -115,21 +109,9 @@ function groupOutcome(attempts: RunRecord[], canary: CanaryInfo, final: boolean)
   return isExecutionFailure(latest) ? 'execution-failure' : 'failed';
 }
 
-function buildGroups(runs: readonly RunRecord[], canary: CanaryInfo, context: EvaluationContext): Group[] {
-  return groupAttempts(runs)
-    .map((attempts) => ({
-      key: attempts[0]!.scheduledRunId ?? attempts[0]!.id,
-      startedAt: attempts[0]!.startedAt,
-      attempts,
-      outcome: groupOutcome(attempts, canary, context.final),
-    }))
-    .filter((group) => group.startedAt >= context.since)
-    .sort((a, b) => a.startedAt - b.startedAt);
-}
+export type Tally = 'pass' | 'fail' | 'inflight' | 'ignored';
 
-type Tally = 'pass' | 'fail' | 'inflight' | 'ignored';
-
-function tally(group: Group, context: EvaluationContext): Tally {
+export function tally(group: Group, context: EvaluationContext): Tally {
   switch (group.outcome) {
     case 'passed':
       return 'pass';
@@ -142,11 +124,12 @@ function tally(group: Group, context: EvaluationContext): Tally {
   }
 }
 
-function trailingPasses(tallies: readonly Tally[]): number {
+/** Passes at the end, ignored runs skipped; a run in flight is skipped too, or ends the streak. */
+function trailingPasses(tallies: readonly Tally[], inFlightEndsStreak: boolean): number {
   let streak = 0;
   for (let i = tallies.length - 1; i >= 0; i -= 1) {
     const t = tallies[i];
-    if (t === 'ignored') continue;
+    if (t === 'ignored' || (t === 'inflight' && !inFlightEndsStreak)) continue;
     if (t !== 'pass') break;
     streak += 1;
   }
@@ -164,7 +147,7 @@ export function maxNewRuns(canary: CanaryInfo, context: EvaluationContext): numb
   return Math.floor(Math.max(0, context.deadline - context.now) / canary.periodMs) + 1;
 }
 
-interface Counts {
+export interface Counts {
   runs: number;
   passed: number;
   failed: number;
@@ -173,15 +156,23 @@ interface Counts {
   worstStreak: number;
 }
 
-function countTallies(tallies: readonly Tally[]): Counts {
-  const completed = tallies.filter((t) => t === 'pass' || t === 'fail');
+/** One pass over the tallies: judged at every completion moment, so it stays linear and lean. */
+export function countTallies(tallies: readonly Tally[]): Counts {
+  let passed = 0;
+  let failed = 0;
+  let inFlight = 0;
+  for (const t of tallies) {
+    if (t === 'pass') passed += 1;
+    else if (t === 'fail') failed += 1;
+    else if (t === 'inflight') inFlight += 1;
+  }
   return {
-    runs: completed.length,
-    passed: tallies.filter((t) => t === 'pass').length,
-    failed: tallies.filter((t) => t === 'fail').length,
-    inFlight: tallies.filter((t) => t === 'inflight').length,
-    streak: trailingPasses(tallies.filter((t) => t !== 'inflight')),
-    worstStreak: trailingPasses(tallies.map((t) => (t === 'inflight' ? 'fail' : t))),
+    runs: passed + failed,
+    passed,
+    failed,
+    inFlight,
+    streak: trailingPasses(tallies, false),
+    worstStreak: trailingPasses(tallies, true),
   };
 }
 
@@ -192,6 +183,19 @@ function provablyPassing(counts: Counts, thresholds: Thresholds): boolean {
     counts.runs >= thresholds.minRuns &&
     counts.passed * PERCENT >= thresholds.minSuccessPercent * worstTotal &&
     (thresholds.consecutivePasses === undefined || counts.worstStreak >= thresholds.consecutivePasses)
+  );
+}
+
+/**
+ * A canary that passed keeps its pass while its finished runs still meet every threshold; runs in
+ * flight then no longer hold it back (other canaries' gates would otherwise never see a moment
+ * with none in flight), and a failure that breaks a threshold takes the pass back.
+ */
+export function holdsOnFinished(counts: Counts, thresholds: Thresholds): boolean {
+  return (
+    counts.runs >= thresholds.minRuns &&
+    counts.passed * PERCENT >= thresholds.minSuccessPercent * counts.runs &&
+    (thresholds.consecutivePasses === undefined || counts.streak >= thresholds.consecutivePasses)
   );
 }
 
@@ -209,7 +213,7 @@ export function passesNeeded(counts: Counts, thresholds: Thresholds): number {
   return Math.max(0, forRuns, forPercent, forStreak);
 }
 
-function percentOf(counts: Counts): number | undefined {
+export function percentOf(counts: Counts): number | undefined {
   return counts.runs === 0 ? undefined : Math.round((counts.passed * PERCENT * 10) / counts.runs) / 10;
 }
 
@@ -237,7 +241,7 @@ function latestFailure(groups: readonly Group[], context: EvaluationContext): st
   return `latest failure ${when}: ${run.reason || run.reasonCode || 'no reason given'}`;
 }
 
-function passReason(counts: Counts, thresholds: Thresholds): string {
+export function passReason(counts: Counts, thresholds: Thresholds): string {
   const streak = thresholds.consecutivePasses === undefined ? '' : `, last ${counts.streak} in a row`;
   return `${counts.passed}/${counts.runs} runs passed (${percentOf(counts)}%)${streak}`;
 }
@@ -246,7 +250,7 @@ function stateReason(canary: CanaryInfo): string {
   return canary.stateReason ? `: ${canary.stateReason}` : '';
 }
 
-interface Decision {
+export interface Decision {
   verdict: CanaryVerdict;
   reason: string;
 }
@@ -262,7 +266,7 @@ function worstCaseCounts(groups: readonly Group[], context: EvaluationContext): 
 }
 
 /** A canary that is gone or broken fails at the gate's look, whatever its runs decided before. */
-function brokenDecision(canary: CanaryInfo): Decision | undefined {
+export function brokenDecision(canary: CanaryInfo): Decision | undefined {
   if (canary.state === 'DELETED') {
     return {
       verdict: 'fail',
@@ -275,8 +279,13 @@ function brokenDecision(canary: CanaryInfo): Decision | undefined {
   return undefined;
 }
 
-function passDecision(groups: Group[], counts: Counts, context: EvaluationContext): Decision | undefined {
-  if (!provablyPassing(worstCaseCounts(groups, context), context.thresholds)) return undefined;
+export function passDecision(
+  groups: Group[],
+  counts: Counts,
+  context: EvaluationContext,
+): Decision | undefined {
+  const worstCase = context.final ? worstCaseCounts(groups, context) : counts;
+  if (!provablyPassing(worstCase, context.thresholds)) return undefined;
   return { verdict: 'pass', reason: passReason(counts, context.thresholds) };
 }
 
@@ -309,7 +318,7 @@ function finalDecision(groups: Group[], counts: Counts, context: EvaluationConte
 }
 
 /** fail-fast: a counted failure, and the thresholds out of reach even if every run to come passes. */
-function failFastDecision(
+export function failFastDecision(
   canary: CanaryInfo,
   groups: Group[],
   counts: Counts,
@@ -329,7 +338,7 @@ function failFastDecision(
   };
 }
 
-function pendingDecision(counts: Counts, context: EvaluationContext): Decision {
+export function pendingDecision(counts: Counts, context: EvaluationContext): Decision {
   return {
     verdict: 'pending',
     reason: `waiting: ${unmet(counts, context.thresholds)}, ${counts.inFlight} in progress`,
@@ -337,7 +346,12 @@ function pendingDecision(counts: Counts, context: EvaluationContext): Decision {
 }
 
 /** At the gate's own look: the canary's state first, then the runs, the deadline, fail-fast. */
-function decideAtLook(canary: CanaryInfo, groups: Group[], counts: Counts, context: EvaluationContext) {
+export function decideAtLook(
+  canary: CanaryInfo,
+  groups: Group[],
+  counts: Counts,
+  context: EvaluationContext,
+) {
   return (
     brokenDecision(canary) ??
     passDecision(groups, counts, context) ??
@@ -351,197 +365,4 @@ function decideAtLook(canary: CanaryInfo, groups: Group[], counts: Counts, conte
 function inFlightAtDeadline(groups: readonly Group[]): string {
   const running = groups.filter((group) => group.outcome === 'running').length;
   return running === 0 ? '' : ` (${running} still running at the deadline)`;
-}
-
-/** When a finished run finished; one AWS reported finished without a time, at the gate's look. */
-function finishedAt(run: RunRecord, look: number): number {
-  return run.state === 'RUNNING' ? Number.POSITIVE_INFINITY : (run.completedAt ?? look);
-}
-
-/**
- * The gate's look on AWS's clock. AWS reported every finished run as finished, so its clock has
- * passed their completion times even where the Date-header offset (1 s resolution) lags.
- */
-function lookTime(runs: readonly RunRecord[], context: EvaluationContext): number {
-  const reported = runs.map((run) => Math.max(run.startedAt, run.completedAt ?? run.startedAt));
-  return Math.max(context.now + (context.awsOffsetMs ?? 0), ...reported);
-}
-
-/** The runs as they stood at `at` (AWS's clock): later runs not started, later completions RUNNING. */
-export function runsAsOf(runs: readonly RunRecord[], at: number, look = at): RunRecord[] {
-  return runs
-    .filter((run) => run.startedAt <= at)
-    .map((run) => {
-      if (finishedAt(run, look) <= at) return run;
-      const { id, startedAt, retryAttempt, scheduledRunId } = run;
-      return {
-        id,
-        startedAt,
-        state: 'RUNNING' as const,
-        ...(retryAttempt === undefined ? {} : { retryAttempt }),
-        ...(scheduledRunId === undefined ? {} : { scheduledRunId }),
-      };
-    });
-}
-
-/**
- * The moments a verdict can appear, oldest first: each completion of a run in the window, and the
- * gate's start for the runs that had finished before it (on AWS's clock).
- */
-function completionMoments(runs: readonly RunRecord[], context: EvaluationContext, look: number): number[] {
-  const offset = context.awsOffsetMs ?? 0;
-  const opened = Math.min(look, (context.startedAt ?? context.since - offset) + offset);
-  const moments = runs
-    .filter((run) => run.state !== 'RUNNING' && run.startedAt >= context.since)
-    .map((run) => Math.max(opened, finishedAt(run, look)));
-  return [...new Set(moments)].sort((a, b) => a - b);
-}
-
-/**
- * The canary as its schedule alone describes it. At a past moment its state then is unknown (a
- * canary stopped later was running), so only the schedule bounds the runs still to come.
- */
-function asScheduled(canary: CanaryInfo): CanaryInfo {
-  const { stoppedDuringGate: _stopped, ...rest } = canary;
-  return canary.runOnce ? rest : { ...rest, state: 'RUNNING' };
-}
-
-interface Judgement {
-  /** On AWS's clock. */
-  at: number;
-  groups: Group[];
-  counts: Counts;
-  decision: Decision;
-  /** Decided by the runs at a completion moment, not at the gate's look. */
-  byRuns?: boolean;
-}
-
-function judgeGroups(groups: Group[], context: EvaluationContext) {
-  return countTallies(groups.map((group) => tally(group, context)));
-}
-
-/** The first completion at which the runs as they stood decide a pass or a provable failure. */
-function firstDecisiveMoment(
-  canary: CanaryInfo,
-  runs: readonly RunRecord[],
-  context: EvaluationContext,
-  look: number,
-): Judgement | undefined {
-  const offset = context.awsOffsetMs ?? 0;
-  const scheduled = asScheduled(canary);
-  for (const at of completionMoments(runs, context, look)) {
-    const then = { ...context, now: at - offset, final: false };
-    const groups = buildGroups(runsAsOf(runs, at, look), canary, then);
-    const counts = judgeGroups(groups, then);
-    const decision = passDecision(groups, counts, then) ?? failFastDecision(scheduled, groups, counts, then);
-    if (decision) return { at, groups, counts, decision, byRuns: true };
-  }
-  return undefined;
-}
-
-/** Every run in the window as it is now, newest first, marked by how the verdict used it. */
-function evaluatedRuns(
-  runs: readonly RunRecord[],
-  canary: CanaryInfo,
-  judged: Judgement,
-  context: EvaluationContext,
-  look: number,
-): EvaluatedRun[] {
-  const counted = new Set(
-    judged.groups
-      .filter((group) => ['pass', 'fail'].includes(tally(group, context)))
-      .map((group) => group.attempts.at(-1)!.id),
-  );
-  return buildGroups(runs, canary, context)
-    .flatMap((group) =>
-      group.attempts.map((run, index) => {
-        const latest = index === group.attempts.length - 1;
-        const outcome: RunOutcome = latest
-          ? group.outcome
-          : isExecutionFailure(run)
-            ? 'execution-failure'
-            : 'failed';
-        const late = judged.byRuns === true && finishedAt(run, look) > judged.at;
-        return {
-          ...run,
-          outcome,
-          counted: counted.has(run.id),
-          superseded: !latest,
-          ...(late ? { afterVerdict: true as const } : {}),
-        };
-      }),
-    )
-    .sort((a, b) => b.startedAt - a.startedAt);
-}
-
-function executionFailureWarnings(executionFailures: number, context: EvaluationContext): string[] {
-  if (executionFailures === 0 || context.thresholds.treatExecutionFailuresAs !== 'warning') return [];
-  return [
-    `${executionFailures} run(s) failed for reasons outside the script (execution failures), not counted`,
-  ];
-}
-
-/** A pass is decided by the runs before it; a run that failed after it is said, not hidden. */
-function lateFailureWarnings(verdict: CanaryVerdict, attempts: readonly EvaluatedRun[]): string[] {
-  const late = attempts.filter(
-    (run) => run.afterVerdict && !run.superseded && ['failed', 'execution-failure'].includes(run.outcome),
-  );
-  if (verdict !== 'pass' || late.length === 0) return [];
-  const latest = late[0]!;
-  return [
-    `${late.length} run(s) that finished after the runs had decided the pass failed (latest started ` +
-      `${new Date(latest.startedAt).toISOString()}: ${latest.reason || latest.reasonCode || 'no reason given'}); ` +
-      'not judged, as a gate looking continuously would not have seen them',
-  ];
-}
-
-/** The verdict: the canary's state at the look, else the first deciding moment, else the look. */
-function judgeCanary(
-  canary: CanaryInfo,
-  runs: readonly RunRecord[],
-  context: EvaluationContext,
-  look: number,
-) {
-  const lookGroups = buildGroups(runs, canary, context);
-  const lookCounts = judgeGroups(lookGroups, context);
-  const broken = brokenDecision(canary);
-  const atLook = { at: look, groups: lookGroups, counts: lookCounts };
-  if (broken) return { ...atLook, decision: broken };
-  return (
-    firstDecisiveMoment(canary, runs, context, look) ?? {
-      ...atLook,
-      decision: decideAtLook(canary, lookGroups, lookCounts, context),
-    }
-  );
-}
-
-export function evaluateCanary(
-  canary: CanaryInfo,
-  runs: readonly RunRecord[],
-  context: EvaluationContext,
-): CanaryEvaluation {
-  const look = lookTime(runs, context);
-  const judged = judgeCanary(canary, runs, context, look);
-  const { counts, decision } = judged;
-  const attempts = evaluatedRuns(runs, canary, judged, context, look);
-  const executionFailures = judged.groups.filter((group) => group.outcome === 'execution-failure').length;
-  const percent = percentOf(counts);
-  return {
-    name: canary.name,
-    verdict: decision.verdict,
-    reason: decision.reason,
-    ...(judged.byRuns ? { decidedAt: judged.at } : {}),
-    runs: counts.runs,
-    passed: counts.passed,
-    failed: counts.failed,
-    executionFailures,
-    inFlight: counts.inFlight,
-    ...(percent === undefined ? {} : { successPercent: percent }),
-    consecutivePasses: counts.streak,
-    warnings: [
-      ...executionFailureWarnings(executionFailures, context),
-      ...lateFailureWarnings(decision.verdict, attempts),
-    ],
-    attempts,
-  };
 }

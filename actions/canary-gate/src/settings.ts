@@ -19,11 +19,17 @@ export type ExecutionFailureTreatment = 'failure' | 'warning';
  */
 export type SinceSpec = { kind: 'step-start' } | { kind: 'ago'; ms: number } | { kind: 'at'; ms: number };
 
-/** Epoch ms of `since` on AWS's clock, given AWS's time at the step start. */
-export function sinceOnAwsClock(since: SinceSpec, awsStepStart: number): number {
-  if (since.kind === 'step-start') return awsStepStart;
-  if (since.kind === 'ago') return awsStepStart - since.ms;
-  return since.ms;
+/**
+ * Epoch ms of `since` on AWS's clock, given the step start on the runner's clock and AWS's offset
+ * from it (core/aws.ts AwsClock: a lower bound, since the Date header has whole seconds, so the
+ * step start may read up to a second early; the runs that matter start after the deploy, seconds
+ * before the step). A timestamp (the runner's `date -u` in the README recipe, or one taken on
+ * AWS's clock) is read on whichever clock puts it later, so a run is never counted early.
+ */
+export function sinceOnAwsClock(since: SinceSpec, runnerStepStart: number, awsOffsetMs: number): number {
+  if (since.kind === 'step-start') return runnerStepStart + awsOffsetMs;
+  if (since.kind === 'ago') return runnerStepStart + awsOffsetMs - since.ms;
+  return Math.max(since.ms, since.ms + awsOffsetMs);
 }
 
 export interface Thresholds {

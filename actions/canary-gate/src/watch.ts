@@ -15,7 +15,8 @@ import {
 } from '../../../core/signals.js';
 import { deadlineSignal, WaitFailedError, waitFor } from '../../../core/wait.js';
 import { AlarmWatcher } from './alarms.js';
-import { type CanaryEvaluation, type EvaluationContext, evaluateCanary } from './evaluate.js';
+import type { CanaryEvaluation, EvaluationContext } from './evaluate.js';
+import { evaluateGate } from './moments.js';
 import { resolveCanaries } from './resolve.js';
 import { type CanaryGateSettings, sinceOnAwsClock } from './settings.js';
 import {
@@ -214,8 +215,9 @@ class GateWatch {
 
   evaluate(final: boolean): Snapshot {
     const context = this.context(final);
-    const evaluations = this.tracks.map((track) =>
-      evaluateCanary(track.info, [...track.runs.values()], context),
+    const { evaluations } = evaluateGate(
+      this.tracks.map((track) => ({ canary: track.info, runs: [...track.runs.values()] })),
+      context,
     );
     for (const [index, evaluation] of evaluations.entries()) this.logChange(this.tracks[index]!, evaluation);
     const failFastAlarm = this.settings.thresholds.failFast && this.alarms.breached.length > 0;
@@ -497,7 +499,7 @@ async function prepare(
     settings,
   );
   const offset = awsClock.offsetMs ?? 0;
-  const since = sinceOnAwsClock(settings.since, startedAt + offset);
+  const since = sinceOnAwsClock(settings.since, startedAt, offset);
   const skew =
     Math.abs(offset) >= SKEW_WORTH_SAYING_MS
       ? ` (AWS's clock is ${formatDuration(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} the runner's)`

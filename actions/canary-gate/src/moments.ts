@@ -1,0 +1,348 @@
+import {
+  brokenDecision,
+  type CanaryEvaluation,
+  type CanaryVerdict,
+  type Counts,
+  countTallies,
+  type Decision,
+  decideAtLook,
+  type EvaluatedRun,
+  type EvaluationContext,
+  failFastDecision,
+  type Group,
+  groupAttempts,
+  groupOutcome,
+  holdsOnFinished,
+  isExecutionFailure,
+  passDecision,
+  passReason,
+  pendingDecision,
+  percentOf,
+  type RunOutcome,
+  tally,
+} from './evaluate.js';
+import type { CanaryInfo, RunRecord } from './types.js';
+
+/**
+ * The gate's verdict does not depend on when it looks (issue 9). The runs are judged as they stood
+ * at each moment a run finished (Timeline.Completed, on AWS's clock; runs that finished before the
+ * gate started, as they stood at its start), oldest first, every canary at once: what a gate
+ * looking continuously would have seen. At each moment a canary is
+ *
+ * - passing once its runs provably pass (evaluate.ts: even if every run in flight fails), and from
+ *   then on while its finished runs still meet every threshold;
+ * - failed once a fail-fast failure is provable (bounded by its schedule alone: its state at a past
+ *   moment is unknown);
+ * - otherwise open.
+ *
+ * The first moment at which one canary fails, or every canary passes, is the gate's verdict, and
+ * every canary is reported as it stood then. Moments after the deadline never decide. Only the
+ * canaries' states (broken or deleted) and the alarms are read at the gate's own look, so a later
+ * look can add failing evidence, never a pass.
+ */
+export interface CanaryRuns {
+  canary: CanaryInfo;
+  runs: readonly RunRecord[];
+}
+
+export interface GateEvaluation {
+  evaluations: CanaryEvaluation[];
+  /** On AWS's clock: the moment the runs decided the gate, when they did. */
+  decidedAt?: number;
+}
+
+/** When a finished run finished; one AWS reported finished without a time, at the gate's look. */
+function finishedAt(run: RunRecord, look: number): number {
+  return run.state === 'RUNNING' ? Number.POSITIVE_INFINITY : (run.completedAt ?? look);
+}
+
+/** A run as it stood before it finished: RUNNING, with nothing of its result. */
+function stillRunning(run: RunRecord): RunRecord {
+  const { id, startedAt, retryAttempt, scheduledRunId } = run;
+  return {
+    id,
+    startedAt,
+    state: 'RUNNING',
+    ...(retryAttempt === undefined ? {} : { retryAttempt }),
+    ...(scheduledRunId === undefined ? {} : { scheduledRunId }),
+  };
+}
+
+/** A scheduled run of the window with its attempts, grouped once and judged at many moments. */
+interface Timeline {
+  attempts: RunRecord[];
+  startedAt: number;
+  /** When its last attempt finished (Infinity while one runs); from then on it is `settled`. */
+  settledAt: number;
+  settled: Group;
+}
+
+/** The window's scheduled runs, oldest first, each with its outcome once every attempt finished. */
+function timelines(runs: readonly RunRecord[], canary: CanaryInfo, since: number, look: number): Timeline[] {
+  return groupAttempts(runs)
+    .filter((attempts) => attempts[0]!.startedAt >= since)
+    .map((attempts) => ({
+      attempts,
+      startedAt: attempts[0]!.startedAt,
+      settledAt: Math.max(...attempts.map((run) => finishedAt(run, look))),
+      settled: {
+        key: attempts[0]!.scheduledRunId ?? attempts[0]!.id,
+        startedAt: attempts[0]!.startedAt,
+        attempts,
+        outcome: groupOutcome(attempts, canary, false),
+      },
+    }))
+    .sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** The groups as they stood at `at` (AWS's clock): later runs not started, later completions RUNNING. */
+function groupsAsOf(
+  window: readonly Timeline[],
+  at: number,
+  look: number,
+  canary: CanaryInfo,
+  final: boolean,
+) {
+  const groups: Group[] = [];
+  for (const timeline of window) {
+    if (timeline.startedAt > at) break;
+    if (timeline.settledAt <= at && !final) {
+      groups.push(timeline.settled);
+      continue;
+    }
+    const attempts = timeline.attempts
+      .filter((run) => run.startedAt <= at)
+      .map((run) => (finishedAt(run, look) <= at ? run : stillRunning(run)));
+    groups.push({ ...timeline.settled, attempts, outcome: groupOutcome(attempts, canary, final) });
+  }
+  return groups;
+}
+
+/**
+ * The gate's look on AWS's clock. AWS reported every finished run as finished, so its clock has
+ * passed their completion times even where the Date-header offset (1 s resolution) lags. Never
+ * past the deadline: a run that finished after it is judged as still running, however late the
+ * last poll or the final reads land.
+ */
+function lookTime(all: readonly CanaryRuns[], context: EvaluationContext): number {
+  const offset = context.awsOffsetMs ?? 0;
+  const reported = all.flatMap(({ runs }) => runs.map((run) => run.completedAt ?? run.startedAt));
+  return Math.min(Math.max(context.now + offset, ...reported), context.deadline + offset);
+}
+
+/** A canary followed through the moments: its runs grouped once and its standing so far. */
+interface Sweep {
+  canary: CanaryInfo;
+  /** The canary as its schedule alone describes it: at a past moment its state then is unknown. */
+  scheduled: CanaryInfo;
+  window: Timeline[];
+  moments: number[];
+  passedOnce: boolean;
+  standing?: Decision;
+}
+
+function asScheduled(canary: CanaryInfo): CanaryInfo {
+  const { stoppedDuringGate: _stopped, ...rest } = canary;
+  return canary.runOnce ? rest : { ...rest, state: 'RUNNING' };
+}
+
+/** Each completion of a run in the window, and the gate's start for runs that finished before it. */
+function completionMoments(runs: readonly RunRecord[], context: EvaluationContext, look: number): number[] {
+  const offset = context.awsOffsetMs ?? 0;
+  const opened = Math.min(look, (context.startedAt ?? context.since - offset) + offset);
+  const moments = runs
+    .filter((run) => run.state !== 'RUNNING' && run.startedAt >= context.since)
+    .map((run) => Math.max(opened, finishedAt(run, look)))
+    .filter((at) => at <= look);
+  return [...new Set(moments)].sort((a, b) => a - b);
+}
+
+function sweepOf({ canary, runs }: CanaryRuns, context: EvaluationContext, look: number): Sweep {
+  return {
+    canary,
+    scheduled: asScheduled(canary),
+    window: timelines(runs, canary, context.since, look),
+    moments: completionMoments(runs, context, look),
+    passedOnce: false,
+  };
+}
+
+interface Standing {
+  at: number;
+  groups: Group[];
+  counts: Counts;
+}
+
+/** The runs of one canary as they stood at `at`, counted as the thresholds count them. */
+function standingAt(sweep: Sweep, at: number, look: number, context: EvaluationContext): Standing {
+  const groups = groupsAsOf(sweep.window, at, look, sweep.canary, false);
+  return { at, groups, counts: countTallies(groups.map((group) => tally(group, context))) };
+}
+
+/** A canary's standing at one of its own completion moments (see the module comment). */
+function advance(sweep: Sweep, at: number, look: number, context: EvaluationContext): void {
+  if (sweep.standing?.verdict === 'fail') return;
+  const then = { ...context, now: at - (context.awsOffsetMs ?? 0), final: false };
+  const { groups, counts } = standingAt(sweep, at, look, then);
+  const passing = sweep.passedOnce
+    ? holdsOnFinished(counts, then.thresholds)
+    : passDecision(groups, counts, then) !== undefined;
+  if (passing) {
+    sweep.passedOnce = true;
+    sweep.standing = { verdict: 'pass', reason: passReason(counts, then.thresholds) };
+    return;
+  }
+  sweep.standing = failFastDecision(sweep.scheduled, groups, counts, then) ?? pendingDecision(counts, then);
+}
+
+/** The first moment at which one canary fails or every canary passes: the gate's verdict. */
+function firstDecidingMoment(sweeps: Sweep[], context: EvaluationContext, look: number): number | undefined {
+  const byMoment = new Map<number, Sweep[]>();
+  for (const sweep of sweeps) {
+    for (const at of sweep.moments) byMoment.set(at, [...(byMoment.get(at) ?? []), sweep]);
+  }
+  for (const at of [...byMoment.keys()].sort((a, b) => a - b)) {
+    for (const sweep of byMoment.get(at)!) advance(sweep, at, look, context);
+    const verdicts = sweeps.map((sweep) => sweep.standing?.verdict);
+    if (verdicts.includes('fail') || verdicts.every((verdict) => verdict === 'pass')) return at;
+  }
+  return undefined;
+}
+
+interface Judged extends Standing {
+  decision: Decision;
+}
+
+/** Every canary as it stood at the deciding moment; a broken or deleted canary fails regardless. */
+function judgedAtMoment(sweep: Sweep, at: number, look: number, context: EvaluationContext): Judged {
+  const standing = standingAt(sweep, at, look, context);
+  const kept = sweep.standing;
+  const decision =
+    brokenDecision(sweep.canary) ??
+    (kept?.verdict === 'pass'
+      ? { verdict: 'pass', reason: passReason(standing.counts, context.thresholds) }
+      : kept) ??
+    pendingDecision(standing.counts, context);
+  return { ...standing, decision };
+}
+
+/** No moment decided: each canary at the gate's look, keeping what its moments decided. */
+function judgedAtLook(sweep: Sweep, look: number, context: EvaluationContext): Judged {
+  const groups = groupsAsOf(sweep.window, look, look, sweep.canary, context.final);
+  const counts = countTallies(groups.map((group) => tally(group, context)));
+  const kept = sweep.standing?.verdict === 'pending' ? undefined : sweep.standing;
+  const decision =
+    brokenDecision(sweep.canary) ?? kept ?? decideAtLook(sweep.canary, groups, counts, context);
+  return { at: look, groups, counts, decision };
+}
+
+/** Every run in the window as it is now, newest first, marked by how the verdict used it. */
+function evaluatedRuns(sweep: Sweep, judged: Judged, context: EvaluationContext, judgedAt?: number) {
+  const counted = new Set(
+    judged.groups
+      .filter((group) => ['pass', 'fail'].includes(tally(group, context)))
+      .map((group) => group.attempts.at(-1)!.id),
+  );
+  const after = (run: RunRecord) =>
+    judgedAt !== undefined &&
+    (run.startedAt > judgedAt || (run.state !== 'RUNNING' && (run.completedAt ?? judgedAt) > judgedAt));
+  return sweep.window
+    .flatMap(({ attempts }) => {
+      const outcome = groupOutcome(attempts, sweep.canary, context.final);
+      return attempts.map((run, index): EvaluatedRun => {
+        const latest = index === attempts.length - 1;
+        return {
+          ...run,
+          outcome: latest ? outcome : attemptOutcome(run),
+          counted: counted.has(run.id),
+          superseded: !latest,
+          ...(after(run) ? { afterVerdict: true as const } : {}),
+        };
+      });
+    })
+    .sort((a, b) => b.startedAt - a.startedAt);
+}
+
+function attemptOutcome(run: RunRecord): RunOutcome {
+  return isExecutionFailure(run) ? 'execution-failure' : 'failed';
+}
+
+function executionFailureWarnings(executionFailures: number, context: EvaluationContext): string[] {
+  if (executionFailures === 0 || context.thresholds.treatExecutionFailuresAs !== 'warning') return [];
+  return [
+    `${executionFailures} run(s) failed for reasons outside the script (execution failures), not counted`,
+  ];
+}
+
+/** A pass is decided by the runs before it; a run that failed after it is said, not hidden. */
+function lateFailureWarnings(verdict: CanaryVerdict, attempts: readonly EvaluatedRun[]): string[] {
+  const late = attempts.filter(
+    (run) => run.afterVerdict && !run.superseded && ['failed', 'execution-failure'].includes(run.outcome),
+  );
+  if (verdict !== 'pass' || late.length === 0) return [];
+  const latest = late[0]!;
+  return [
+    `${late.length} run(s) that finished after the gate's verdict failed (latest started ` +
+      `${new Date(latest.startedAt).toISOString()}: ${latest.reason || latest.reasonCode || 'no reason given'}); ` +
+      'not judged: the gate had decided before they finished',
+  ];
+}
+
+function canaryEvaluation(
+  sweep: Sweep,
+  judged: Judged,
+  context: EvaluationContext,
+  decidedAt: number | undefined,
+): CanaryEvaluation {
+  const { counts, decision } = judged;
+  const attempts = evaluatedRuns(
+    sweep,
+    judged,
+    context,
+    decidedAt ?? (context.final ? judged.at : undefined),
+  );
+  const executionFailures = judged.groups.filter((group) => group.outcome === 'execution-failure').length;
+  const percent = percentOf(counts);
+  return {
+    name: sweep.canary.name,
+    verdict: decision.verdict,
+    reason: decision.reason,
+    ...(decidedAt === undefined ? {} : { decidedAt }),
+    runs: counts.runs,
+    passed: counts.passed,
+    failed: counts.failed,
+    executionFailures,
+    inFlight: counts.inFlight,
+    ...(percent === undefined ? {} : { successPercent: percent }),
+    consecutivePasses: counts.streak,
+    warnings: [
+      ...executionFailureWarnings(executionFailures, context),
+      ...lateFailureWarnings(decision.verdict, attempts),
+    ],
+    attempts,
+  };
+}
+
+/** Every canary of the gate judged together, at the first moment that decides or at the look. */
+export function evaluateGate(all: readonly CanaryRuns[], context: EvaluationContext): GateEvaluation {
+  const look = lookTime(all, context);
+  const sweeps = all.map((entry) => sweepOf(entry, context, look));
+  const decidedAt = firstDecidingMoment(sweeps, context, look);
+  const evaluations = sweeps.map((sweep) => {
+    const judged =
+      decidedAt === undefined
+        ? judgedAtLook(sweep, look, context)
+        : judgedAtMoment(sweep, decidedAt, look, context);
+    return canaryEvaluation(sweep, judged, context, decidedAt);
+  });
+  return { evaluations, ...(decidedAt === undefined ? {} : { decidedAt }) };
+}
+
+/** One canary alone: the gate's verdict for a gate of one. */
+export function evaluateCanary(
+  canary: CanaryInfo,
+  runs: readonly RunRecord[],
+  context: EvaluationContext,
+): CanaryEvaluation {
+  return evaluateGate([{ canary, runs }], context).evaluations[0]!;
+}
