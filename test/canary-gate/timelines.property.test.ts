@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AlarmSpec, AlarmState, CanarySpec } from '../../tools/emulator/index.js';
 import { manualEmulator, runGate, SECOND_MS } from '../../tools/harness/canary-gate-world.js';
-import { alarmTimeline, oracle, type Run, type Timeline } from './timeline-oracle.js';
+import { alarmTimeline, oracle, type Run, type Timeline, timedRuns } from './timeline-oracle.js';
 
 /**
  * Issue 9, done-when, canary-gate side: the verdict never depends on where poll ticks fall, and a
@@ -32,6 +32,8 @@ const ALARM = 'api-5xx';
 const SCRIPTED_RUNS = 10;
 const MIN_DEADLINE_S = 180;
 const MAX_DEADLINE_S = 480;
+/** The most a poll plan stretches one sleep: the gate's last look is at most this late. */
+const MAX_LAG_MS = 3 * SECOND_MS;
 
 interface PollPlan {
   startOffsetS: number;
@@ -54,7 +56,17 @@ const thresholdsArb = fc.record(
   { requiredKeys: ['minRuns', 'minSuccessPercent'] },
 );
 
-const timelineArb: fc.Arbitrary<Timeline> = fc.record({
+/**
+ * While the known defect pinned at the end of this file is open (a run that finishes after the
+ * deadline but before the gate's late last look counts), no run finishes in that gap, so random
+ * seeds find other defects rather than this one again. Remove this filter once it is fixed.
+ */
+const finishesInLastLookGap = (timeline: Timeline) =>
+  timedRuns(timeline.runs).some(
+    (run) => run.completedAt > timeline.deadlineMs && run.completedAt <= timeline.deadlineMs + MAX_LAG_MS,
+  );
+
+const anyTimelineArb: fc.Arbitrary<Timeline> = fc.record({
   thresholds: thresholdsArb,
   failFast: fc.boolean(),
   onTimeout: fc.constantFrom<Timeline['onTimeout']>('fail', 'fail', 'pass', 'neutral'),
@@ -70,10 +82,12 @@ const timelineArb: fc.Arbitrary<Timeline> = fc.record({
   ),
 });
 
+const timelineArb = anyTimelineArb.filter((timeline) => !finishesInLastLookGap(timeline));
+
 const pollPlanArb: fc.Arbitrary<PollPlan> = fc.record({
   startOffsetS: fc.integer({ min: 0, max: 30 }),
   intervalS: fc.integer({ min: 5, max: 150 }),
-  lag: fc.array(fc.integer({ min: 0, max: 3 * SECOND_MS }), { minLength: 1, maxLength: 5 }),
+  lag: fc.array(fc.integer({ min: 0, max: MAX_LAG_MS }), { minLength: 1, maxLength: 5 }),
 });
 
 function alarmSpec(timeline: Timeline): AlarmSpec {
@@ -192,5 +206,35 @@ describe('canary-gate: a canary mid-run at every poll (issue 9, seed 592784985)'
     expect(fast.result).toBe('pass');
     expect(slow.result).toBe(fast.result);
     expect(oracle(timeline).result).toBe('pass');
+  }, 180_000);
+});
+
+/**
+ * Found by this property with seed 11 (shrunk by hand): a run that is still RUNNING at the
+ * deadline and finishes 1 s after it. The README: "Runs still RUNNING at the timeout are not
+ * counted", so a gate looking continuously times out (on-timeout: fail). A gate whose last sleep
+ * ends exactly at the deadline agrees; one whose last sleep overshoots by 2.28 s (a busy runner,
+ * or slow final calls) sees the run finished and passes: the verdict depends on when the last
+ * look lands. Known defect (evaluate.ts judges completion moments after the deadline); once fixed,
+ * make this `it` and remove finishesInLastLookGap above.
+ */
+describe('canary-gate: a run that finishes between the deadline and a late last look (issue 9, seed 11)', () => {
+  const timeline: Timeline = {
+    thresholds: { minRuns: 1, minSuccessPercent: 100 },
+    failFast: false,
+    onTimeout: 'fail',
+    deadlineMs: 90 * SECOND_MS,
+    // Starts at 60 s, finishes at 91 s: after the 90 s deadline.
+    runs: [{ afterMs: 0, durationMs: 31 * SECOND_MS, state: 'PASSED' }],
+    initialAlarm: 'OK',
+    alarmChanges: [],
+  };
+
+  it.fails('is not counted, however late the last look lands', async () => {
+    expect(oracle(timeline)).toMatchObject({ result: 'fail', why: 'timeout' });
+    const onTime = await judge(timeline, { startOffsetS: 0, intervalS: 5, lag: [0] });
+    expect(onTime.result).toBe('fail');
+    const late = await judge(timeline, { startOffsetS: 0, intervalS: 5, lag: [2_280] });
+    expect(late.result).toBe('fail');
   }, 180_000);
 });
