@@ -19,6 +19,11 @@ export interface Run {
   afterMs: number;
   durationMs: number;
   state: RunState;
+  /**
+   * Its automatic retries, if it fails and the canary retries (`maxRetries`): each starts
+   * `afterMs` after the attempt before it ended; they stop at the first pass or at `maxRetries`.
+   */
+  retries?: Omit<Run, 'retries'>[];
 }
 
 export interface Thresholds {
@@ -33,17 +38,27 @@ export interface Timeline {
   onTimeout: 'fail' | 'pass' | 'neutral';
   /** The gate's deadline (its start plus its timeout), fixed whatever its start. */
   deadlineMs: number;
+  /** Schedule.RetryConfig.MaxRetries; none: the canary has no RetryConfig. */
+  maxRetries?: number;
   runs: Run[];
   initialAlarm: AlarmState;
   /** State changes as fractions of the time before the oracle's decision moment. */
   alarmChanges: { at: number; state: AlarmState }[];
 }
 
-/** A run on the clock. */
-export interface TimedRun {
+/** One attempt on the clock. */
+export interface Attempt {
   startedAt: number;
   completedAt: number;
   state: RunState;
+}
+
+/** A scheduled run on the clock: its attempts (the first, then its retries), in order. */
+export interface TimedRun {
+  startedAt: number;
+  attempts: Attempt[];
+  /** How many retries may follow its first attempt. */
+  maxRetries: number;
 }
 
 export type Result = 'pass' | 'fail' | 'neutral';
@@ -55,19 +70,47 @@ export interface OracleVerdict {
   why: 'runs-pass' | 'fail-fast' | 'timeout';
 }
 
-export function timedRuns(runs: readonly Run[]): TimedRun[] {
-  return runs.map((run, index) => {
-    const startedAt = (index + 1) * PERIOD_MS + run.afterMs;
-    return { startedAt, completedAt: startedAt + run.durationMs, state: run.state };
+export function timedRuns(timeline: Pick<Timeline, 'runs' | 'maxRetries'>): TimedRun[] {
+  const maxRetries = timeline.maxRetries ?? 0;
+  return timeline.runs.map((run, index) => {
+    const attempts: Attempt[] = [];
+    let startsAt = (index + 1) * PERIOD_MS + run.afterMs;
+    for (const attempt of [run, ...(run.retries ?? [])].slice(0, maxRetries + 1)) {
+      attempts.push({
+        startedAt: startsAt,
+        completedAt: startsAt + attempt.durationMs,
+        state: attempt.state,
+      });
+      if (attempt.state === 'PASSED') break;
+      startsAt = startsAt + attempt.durationMs + (run.retries?.[attempts.length - 1]?.afterMs ?? 0);
+    }
+    return { startedAt: attempts[0]!.startedAt, attempts, maxRetries };
   });
 }
 
-/** The runs that had started by `at`, oldest first: their outcome, or RUNNING if not finished. */
-function asOf(runs: readonly TimedRun[], at: number): (RunState | 'RUNNING')[] {
+/** When the scheduled run's last attempt ends. */
+const endOf = (run: TimedRun) => run.attempts.at(-1)!.completedAt;
+
+/**
+ * A scheduled run at `at`, judged by its latest attempt ("A scheduled run and its automatic
+ * retries count once, with the outcome of the latest attempt; a failed attempt that still has
+ * retries left is treated as in progress"). At the deadline (`final`) no retry can come: a failed
+ * attempt is the run's failure (the README leaves this case open; the gate reads it so).
+ */
+function standing(run: TimedRun, at: number, final: boolean): RunState | 'RUNNING' {
+  const started = run.attempts.filter((attempt) => attempt.startedAt <= at);
+  const latest = started.at(-1)!;
+  if (latest.completedAt > at) return 'RUNNING';
+  const retriesLeft = started.length - 1 < run.maxRetries;
+  return latest.state === 'FAILED' && retriesLeft && !final ? 'RUNNING' : latest.state;
+}
+
+/** The scheduled runs that had started by `at`, oldest first, as they stood then. */
+function asOf(runs: readonly TimedRun[], at: number, final = false): (RunState | 'RUNNING')[] {
   return runs
     .filter((run) => run.startedAt <= at)
     .sort((a, b) => a.startedAt - b.startedAt)
-    .map((run) => (run.completedAt <= at ? run.state : 'RUNNING'));
+    .map((run) => standing(run, at, final));
 }
 
 /**
@@ -90,8 +133,8 @@ export function thresholdsHold(states: readonly (RunState | 'RUNNING')[], thresh
 
 /** Completion moments up to the deadline, in time order ("Runs still RUNNING at the timeout are not counted"). */
 function moments(runs: readonly TimedRun[], deadline: number): number[] {
-  const ends = runs.map((run) => run.completedAt).filter((at) => at <= deadline);
-  return [...new Set(ends)].sort((a, b) => a - b);
+  const ends = runs.flatMap((run) => run.attempts.map((attempt) => attempt.completedAt));
+  return [...new Set(ends.filter((at) => at <= deadline))].sort((a, b) => a - b);
 }
 
 function firstPass(runs: readonly TimedRun[], thresholds: Thresholds, deadline: number, after = 0) {
@@ -106,15 +149,22 @@ function firstPass(runs: readonly TimedRun[], thresholds: Thresholds, deadline: 
  * schedule, so it may only decide later; a fail either way.)
  */
 function doomed(runs: readonly TimedRun[], at: number, thresholds: Thresholds, deadline: number): boolean {
-  const failed = runs.some((run) => run.completedAt <= at && run.state === 'FAILED');
-  if (!failed) return false;
-  const hopeful = runs.map((run) => (run.completedAt <= at ? run : { ...run, state: 'PASSED' as const }));
+  if (!asOf(runs, at).includes('FAILED')) return false;
+  // Every run not decided at `at` passes, when its last attempt ends (no later than it would).
+  const hopeful = runs.map((run) =>
+    run.startedAt <= at && standing(run, at, false) !== 'RUNNING'
+      ? run
+      : {
+          ...run,
+          attempts: [{ startedAt: run.startedAt, completedAt: endOf(run), state: 'PASSED' as const }],
+        },
+  );
   return firstPass(hopeful, thresholds, deadline, at) === undefined;
 }
 
 /** What the runs decide: the first completion moment that passes or is doomed, else the timeout. */
 export function runsVerdict(timeline: Timeline): OracleVerdict {
-  const runs = timedRuns(timeline.runs);
+  const runs = timedRuns(timeline);
   const { thresholds, deadlineMs } = timeline;
   for (const at of moments(runs, deadlineMs)) {
     if (thresholdsHold(asOf(runs, at), thresholds)) return { result: 'pass', at, why: 'runs-pass' };
@@ -124,7 +174,7 @@ export function runsVerdict(timeline: Timeline): OracleVerdict {
   }
   // "At the timeout, when it does not pass and has at least one counted failure": fail; no
   // counted failure: timed out, and `on-timeout` says what that is.
-  const failed = asOf(runs, deadlineMs).includes('FAILED');
+  const failed = asOf(runs, deadlineMs, true).includes('FAILED');
   return { result: failed ? 'fail' : timeline.onTimeout, at: deadlineMs, why: 'timeout' };
 }
 
