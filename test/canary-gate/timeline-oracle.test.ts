@@ -78,6 +78,15 @@ describe('the canary-gate reference oracle', () => {
     expect(oracle(pending)).toEqual({ result: 'fail', at: 72 * S, why: 'timeout' });
   });
 
+  it('leaves execution failures out of the counts with treat-execution-failures-as: warning', () => {
+    const runs = [{ ...run(10, 'FAILED'), reasonCode: 'EXECUTION_FAILURE' as const }, run(10)];
+    expect(oracle(timeline({ runs }))).toMatchObject({ result: 'fail', at: 70 * S, why: 'fail-fast' });
+    expect(oracle(timeline({ runs, executionFailures: 'warning' }))).toMatchObject({
+      result: 'pass',
+      at: 130 * S,
+    });
+  });
+
   it('fails on ALARM in the window, and a pass on INSUFFICIENT_DATA at the last look', () => {
     const alarmed = timeline({ runs: [run(10)], alarmChanges: [{ at: 0.5, state: 'ALARM' }] });
     expect(oracle(alarmed)).toMatchObject({ result: 'fail' });

@@ -19,6 +19,8 @@ export interface Run {
   afterMs: number;
   durationMs: number;
   state: RunState;
+  /** EXECUTION_FAILURE: a FAILED run that failed in Synthetics, not in the script. */
+  reasonCode?: 'CANARY_FAILURE' | 'EXECUTION_FAILURE';
   /**
    * Its automatic retries, if it fails and the canary retries (`maxRetries`): each starts
    * `afterMs` after the attempt before it ended; they stop at the first pass or at `maxRetries`.
@@ -36,6 +38,8 @@ export interface Timeline {
   thresholds: Thresholds;
   failFast: boolean;
   onTimeout: 'fail' | 'pass' | 'neutral';
+  /** `treat-execution-failures-as` (default failure). */
+  executionFailures?: 'failure' | 'warning';
   /** The gate's deadline (its start plus its timeout), fixed whatever its start. */
   deadlineMs: number;
   /** Schedule.RetryConfig.MaxRetries; none: the canary has no RetryConfig. */
@@ -51,6 +55,8 @@ export interface Attempt {
   startedAt: number;
   completedAt: number;
   state: RunState;
+  /** Failed outside the script (StateReasonCode EXECUTION_FAILURE). */
+  execution: boolean;
 }
 
 /** A scheduled run on the clock: its attempts (the first, then its retries), in order. */
@@ -59,6 +65,8 @@ export interface TimedRun {
   attempts: Attempt[];
   /** How many retries may follow its first attempt. */
   maxRetries: number;
+  /** An execution failure as its outcome is left out of the counts (`warning`). */
+  ignoreExecutionFailures: boolean;
 }
 
 export type Result = 'pass' | 'fail' | 'neutral';
@@ -70,8 +78,9 @@ export interface OracleVerdict {
   why: 'runs-pass' | 'fail-fast' | 'timeout';
 }
 
-export function timedRuns(timeline: Pick<Timeline, 'runs' | 'maxRetries'>): TimedRun[] {
+export function timedRuns(timeline: Pick<Timeline, 'runs' | 'maxRetries' | 'executionFailures'>): TimedRun[] {
   const maxRetries = timeline.maxRetries ?? 0;
+  const ignoreExecutionFailures = timeline.executionFailures === 'warning';
   return timeline.runs.map((run, index) => {
     const attempts: Attempt[] = [];
     let startsAt = (index + 1) * PERIOD_MS + run.afterMs;
@@ -80,11 +89,12 @@ export function timedRuns(timeline: Pick<Timeline, 'runs' | 'maxRetries'>): Time
         startedAt: startsAt,
         completedAt: startsAt + attempt.durationMs,
         state: attempt.state,
+        execution: attempt.state === 'FAILED' && attempt.reasonCode === 'EXECUTION_FAILURE',
       });
       if (attempt.state === 'PASSED') break;
       startsAt = startsAt + attempt.durationMs + (run.retries?.[attempts.length - 1]?.afterMs ?? 0);
     }
-    return { startedAt: attempts[0]!.startedAt, attempts, maxRetries };
+    return { startedAt: attempts[0]!.startedAt, attempts, maxRetries, ignoreExecutionFailures };
   });
 }
 
@@ -95,22 +105,25 @@ const endOf = (run: TimedRun) => run.attempts.at(-1)!.completedAt;
  * A scheduled run at `at`, judged by its latest attempt ("A scheduled run and its automatic
  * retries count once, with the outcome of the latest attempt; a failed attempt that still has
  * retries left is treated as in progress"). At the deadline (`final`) no retry can come: a failed
- * attempt is the run's failure (the README leaves this case open; the gate reads it so).
+ * attempt is the run's failure (the README leaves this case open; the gate reads it so). An
+ * execution failure with `treat-execution-failures-as: warning` is "left out of the counts".
  */
-function standing(run: TimedRun, at: number, final: boolean): RunState | 'RUNNING' {
+function standing(run: TimedRun, at: number, final: boolean): RunState | 'RUNNING' | 'LEFT-OUT' {
   const started = run.attempts.filter((attempt) => attempt.startedAt <= at);
   const latest = started.at(-1)!;
   if (latest.completedAt > at) return 'RUNNING';
-  const retriesLeft = started.length - 1 < run.maxRetries;
-  return latest.state === 'FAILED' && retriesLeft && !final ? 'RUNNING' : latest.state;
+  if (latest.state === 'PASSED') return 'PASSED';
+  if (started.length - 1 < run.maxRetries && !final) return 'RUNNING';
+  return latest.execution && run.ignoreExecutionFailures ? 'LEFT-OUT' : 'FAILED';
 }
 
-/** The scheduled runs that had started by `at`, oldest first, as they stood then. */
+/** The scheduled runs that had started by `at` and count, oldest first, as they stood then. */
 function asOf(runs: readonly TimedRun[], at: number, final = false): (RunState | 'RUNNING')[] {
   return runs
     .filter((run) => run.startedAt <= at)
     .sort((a, b) => a.startedAt - b.startedAt)
-    .map((run) => standing(run, at, final));
+    .map((run) => standing(run, at, final))
+    .filter((state) => state !== 'LEFT-OUT');
 }
 
 /**
@@ -156,7 +169,9 @@ function doomed(runs: readonly TimedRun[], at: number, thresholds: Thresholds, d
       ? run
       : {
           ...run,
-          attempts: [{ startedAt: run.startedAt, completedAt: endOf(run), state: 'PASSED' as const }],
+          attempts: [
+            { startedAt: run.startedAt, completedAt: endOf(run), state: 'PASSED' as const, execution: false },
+          ],
         },
   );
   return firstPass(hopeful, thresholds, deadline, at) === undefined;
