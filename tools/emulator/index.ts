@@ -8,3 +8,4 @@ export { DEFAULT_ACCOUNT_ID, DEFAULT_CREDENTIALS, DEFAULT_REGION } from './ident
 export type { RecordedRequest } from './recorder.js';
 export type * from './scenario.js';
 export { getScenario, scenarioNames } from './scenarios.js';
+export type { SyntheticsBehaviour } from './services/synthetics.js';

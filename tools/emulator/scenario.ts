@@ -149,12 +149,21 @@ export interface CanaryRunSpec {
 
 /** The outcome of a future run; consumed in order by each scheduled run or StartCanary. */
 export interface CanaryOutcomeSpec {
-  /** Delay before the run starts, after its scheduled time or StartCanary. */
+  /**
+   * Delay before the run starts, after its scheduled time or StartCanary; for a retry, after the
+   * failed attempt it retries finished (default DEFAULT_RETRY_DELAY_MS in state/canaries.ts).
+   */
   afterMs?: number;
   durationMs?: number;
   state: 'PASSED' | 'FAILED';
   reason?: string;
   reasonCode?: CanaryRunReasonCode;
+  /**
+   * With `maxRetries` on the canary: what its automatic retries do if this attempt fails, first
+   * retry first. Retries stop at the first PASSED attempt or after `maxRetries`; a retry not
+   * listed fails as this attempt did.
+   */
+  retries?: CanaryOutcomeSpec[];
 }
 
 export interface CanarySpec {
@@ -169,6 +178,11 @@ export interface CanarySpec {
   script?: CanaryOutcomeSpec[];
   /** Outcome once the script is used up. Default: PASSED after 20 s. */
   defaultOutcome?: CanaryOutcomeSpec;
+  /**
+   * Schedule.RetryConfig.MaxRetries, 0-2 (API reference, RetryConfigInput: "Valid Range: Minimum
+   * value of 0. Maximum value of 2"). Unset: the canary has no RetryConfig and never retries.
+   */
+  maxRetries?: number;
 }
 
 export interface CanaryGroupSpec {

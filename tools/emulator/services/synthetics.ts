@@ -52,6 +52,15 @@ const RUNS_LIMITS = { defaultMax: 100, maxMax: 100 };
 export interface SyntheticsBehaviour {
   runOrder?: 'newest-first' | 'oldest-first';
   unknownLastRunNames?: 'omit' | 'not-found';
+  /**
+   * `scheduledRunIds`: CanaryRun.ScheduledRunId is "The ID of the scheduled canary run" and
+   * RetryAttempt "The count in number of the retry attempt", range 1-2
+   * (https://docs.aws.amazon.com/AmazonSynthetics/latest/APIReference/API_CanaryRun.html), so a
+   * first attempt has no RetryAttempt; whether it carries a ScheduledRunId is not said. Default
+   * `every-attempt` (the first attempt's own Id); `retries-only` leaves it off the first attempt.
+   * Either way only canaries with a RetryConfig (CanarySpec.maxRetries) show these fields.
+   */
+  scheduledRunIds?: 'every-attempt' | 'retries-only';
 }
 const GROUP_LIMITS = { defaultMax: 20, maxMax: 20 };
 const DEFAULT_RUNTIME = 'syn-nodejs-puppeteer-9.1';
@@ -79,10 +88,27 @@ function artifactLocation(canary: CanaryRecord, run: CanaryRunRecord, context: C
 const canaryArn = (name: string, context: CallContext) =>
   `arn:aws:synthetics:${context.region}:${context.identity.accountId}:canary:${name}`;
 
-const runOut = (canary: CanaryRecord, run: CanaryRunRecord, context: CallContext) => {
+/** RetryAttempt and ScheduledRunId of a canary that retries (see SyntheticsBehaviour.scheduledRunIds). */
+function retryFields(canary: CanaryRecord, run: CanaryRunRecord, behaviour: SyntheticsBehaviour) {
+  if (canary.spec.maxRetries === undefined) return {};
+  const firstAttempt = run.retryAttempt === undefined;
+  const withId = !firstAttempt || behaviour.scheduledRunIds !== 'retries-only';
+  return {
+    ...(firstAttempt ? {} : { RetryAttempt: run.retryAttempt }),
+    ...(withId ? { ScheduledRunId: run.scheduledRunId } : {}),
+  };
+}
+
+const runOut = (
+  canary: CanaryRecord,
+  run: CanaryRunRecord,
+  context: CallContext,
+  behaviour: SyntheticsBehaviour,
+) => {
   const status = runStatusAt(run, context.now);
   return {
     Id: run.id,
+    ...retryFields(canary, run, behaviour),
     Name: canary.spec.name,
     Status: { State: status.state, StateReason: status.reason, StateReasonCode: status.reasonCode },
     Timeline: {
@@ -101,6 +127,8 @@ const canaryOut = (canary: CanaryRecord, context: CallContext) => ({
   Schedule: {
     Expression: canary.spec.schedule ?? 'rate(5 minutes)',
     DurationInSeconds: DURATION_UNTIL_NEXT_RUN_SECONDS,
+    // CanaryScheduleOutput.RetryConfig, a RetryConfigOutput { MaxRetries } (API reference).
+    ...(canary.spec.maxRetries === undefined ? {} : { RetryConfig: { MaxRetries: canary.spec.maxRetries } }),
   },
   RunConfig: { TimeoutInSeconds: 60, MemoryInMB: 1000, ActiveTracing: false },
   SuccessRetentionPeriodInDays: 31,
@@ -160,7 +188,7 @@ const describeLastRun = (
   const page = selectCanaries(canaries, params, LAST_RUN_LIMITS);
   const lastRuns = page.items.flatMap((canary) => {
     const last = canaries.visibleRuns(canary, context.now)[0];
-    return last ? [{ CanaryName: canary.spec.name, LastRun: runOut(canary, last, context) }] : [];
+    return last ? [{ CanaryName: canary.spec.name, LastRun: runOut(canary, last, context, behaviour) }] : [];
   });
   return { CanariesLastRun: lastRuns, NextToken: page.nextToken };
 };
@@ -241,7 +269,7 @@ export function createSyntheticsService(
             RUNS_LIMITS,
           );
           return {
-            CanaryRuns: page.items.map((run) => runOut(canary, run, context)),
+            CanaryRuns: page.items.map((run) => runOut(canary, run, context, behaviour)),
             NextToken: page.nextToken,
           };
         }

@@ -13,12 +13,26 @@ const DEFAULT_RUN_DURATION_MS = 20_000;
 const DEFAULT_SCHEDULE = 'rate(5 minutes)';
 const CANARY_AGE_MS = 7 * 24 * MS_PER_HOUR;
 const DEFAULT_OUTCOME: CanaryOutcomeSpec = { state: 'PASSED', durationMs: DEFAULT_RUN_DURATION_MS };
+/**
+ * How long after a failed attempt its automatic retry starts. The user guide ("Configuring your
+ * canary to retry automatically": canaries "automatically attempt additional runs when the
+ * scheduled one fails",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Synthetics_Canaries_autoretry.html)
+ * gives no delay; a scenario sets its own with the retry's `afterMs`.
+ */
+export const DEFAULT_RETRY_DELAY_MS = 5_000;
+/** Schedule.RetryConfig.MaxRetries: "Valid Range: Minimum value of 0. Maximum value of 2" (RetryConfigInput). */
+export const MAX_RETRIES_LIMIT = 2;
 
 export interface CanaryRunRecord {
   id: string;
   startedAt: number;
   completedAt: number;
   outcome: { state: 'PASSED' | 'FAILED'; reason?: string; reasonCode?: CanaryRunReasonCode };
+  /** CanaryRun.RetryAttempt, "The count in number of the retry attempt" (1-2): retries only. */
+  retryAttempt?: number;
+  /** CanaryRun.ScheduledRunId, "The ID of the scheduled canary run": the Id of its first attempt. */
+  scheduledRunId: string;
 }
 
 export interface CanaryRecord {
@@ -45,6 +59,28 @@ export function parseRateMs(expression: string): number {
   return Number(match[1]) * unit;
 }
 
+/** A first attempt: its own scheduled run. */
+function newRunIds(): { id: string; scheduledRunId: string } {
+  const id = randomUUID();
+  return { id, scheduledRunId: id };
+}
+
+function pushRun(
+  canary: CanaryRecord,
+  startedAt: number,
+  outcome: CanaryOutcomeSpec,
+  ids: Pick<CanaryRunRecord, 'id' | 'retryAttempt' | 'scheduledRunId'>,
+): CanaryRunRecord {
+  const run: CanaryRunRecord = {
+    ...ids,
+    startedAt,
+    completedAt: startedAt + (outcome.durationMs ?? DEFAULT_RUN_DURATION_MS),
+    outcome: { state: outcome.state, reason: outcome.reason, reasonCode: outcome.reasonCode },
+  };
+  canary.runs.push(run);
+  return run;
+}
+
 /** What a run looks like at `now`: RUNNING until its scripted completion time. */
 export function runStatusAt(
   run: CanaryRunRecord,
@@ -64,10 +100,17 @@ export class CanaryStore {
   }
 
   add(spec: CanarySpec): void {
+    const { maxRetries } = spec;
+    if (
+      maxRetries !== undefined &&
+      !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= MAX_RETRIES_LIMIT)
+    ) {
+      throw new Error(`canary ${spec.name}: maxRetries ${maxRetries} is outside 0-${MAX_RETRIES_LIMIT}`);
+    }
     const rateMs = parseRateMs(spec.schedule ?? DEFAULT_SCHEDULE);
     const state = spec.state ?? (rateMs === 0 ? 'READY' : 'RUNNING');
     const runs = (spec.history ?? []).map((run) => ({
-      id: randomUUID(),
+      ...newRunIds(),
       startedAt: this.startMs + run.startedAtMs,
       completedAt: this.startMs + run.startedAtMs + (run.durationMs ?? DEFAULT_RUN_DURATION_MS),
       outcome: {
@@ -97,15 +140,21 @@ export class CanaryStore {
     return scripted ?? canary.spec.defaultOutcome ?? DEFAULT_OUTCOME;
   }
 
+  /** A run and, when it fails and the canary retries, its retries (all known now, each shown once started). */
   private addRun(canary: CanaryRecord, scheduledAt: number, given?: CanaryOutcomeSpec): void {
     const outcome = given ?? this.nextOutcome(canary);
-    const startedAt = scheduledAt + (outcome.afterMs ?? 0);
-    canary.runs.push({
-      id: randomUUID(),
-      startedAt,
-      completedAt: startedAt + (outcome.durationMs ?? DEFAULT_RUN_DURATION_MS),
-      outcome: { state: outcome.state, reason: outcome.reason, reasonCode: outcome.reasonCode },
-    });
+    const first = pushRun(canary, scheduledAt + (outcome.afterMs ?? 0), outcome, newRunIds());
+    let previous = first;
+    for (let attempt = 1; attempt <= (canary.spec.maxRetries ?? 0); attempt += 1) {
+      if (previous.outcome.state !== 'FAILED') break;
+      const retry = outcome.retries?.[attempt - 1] ?? { ...outcome, afterMs: undefined };
+      const startedAt = previous.completedAt + (retry.afterMs ?? DEFAULT_RETRY_DELAY_MS);
+      previous = pushRun(canary, startedAt, retry, {
+        id: randomUUID(),
+        retryAttempt: attempt,
+        scheduledRunId: first.id,
+      });
+    }
   }
 
   /** Creates scheduled runs that are due, and stops run-once canaries whose run has finished. */
