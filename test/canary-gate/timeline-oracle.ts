@@ -213,14 +213,14 @@ export function alarmTimeline(timeline: Timeline): { atMs: number; state: AlarmS
 
 /**
  * The gate's result. "Any watched alarm in ALARM at some point between since and the end" fails;
- * a pass by the runs also needs the alarm not INSUFFICIENT_DATA at the last look
- * (`insufficient-data: fail`, the default). A timeout is `on-timeout`'s, as the README's result
- * table puts it (the INSUFFICIENT_DATA rule is applied to a pass only, as the gate does).
+ * an alarm INSUFFICIENT_DATA at the last look fails too (`insufficient-data: fail`, the default),
+ * whether the runs passed or timed out: `on-timeout` speaks for missing runs, not for alarms.
+ * Otherwise a timeout is `on-timeout`'s, as the README's result table puts it.
  */
 export function oracle(timeline: Timeline): OracleVerdict {
   const verdict = runsVerdict(timeline);
   const states = [timeline.initialAlarm, ...alarmTimeline(timeline).map((change) => change.state)];
   if (states.includes('ALARM')) return { ...verdict, result: 'fail' };
-  if (verdict.why === 'runs-pass' && states.at(-1) !== 'OK') return { ...verdict, result: 'fail' };
+  if (states.at(-1) !== 'OK') return { ...verdict, result: 'fail' };
   return verdict;
 }

@@ -9,7 +9,7 @@ import {
   startEmulator,
 } from '../../tools/emulator/index.js';
 import { runGate, SECOND_MS } from '../../tools/harness/canary-gate-world.js';
-import { alarmTimeline, oracle, type Run, type Timeline, timedRuns } from './timeline-oracle.js';
+import { alarmTimeline, oracle, type Run, type Timeline } from './timeline-oracle.js';
 
 /**
  * Issue 9, done-when, canary-gate side: the verdict never depends on where poll ticks fall, and a
@@ -80,18 +80,6 @@ const thresholdsArb = fc.record(
   { requiredKeys: ['minRuns', 'minSuccessPercent'] },
 );
 
-/**
- * While the known defect pinned at the end of this file is open (the gate judges the runs as its
- * last look finds them, after the deadline, not as they stood at the deadline), no attempt starts
- * or finishes in that gap, so random seeds find other defects rather than this one again. Remove
- * this filter once it is fixed.
- */
-const changesInLastLookGap = (timeline: Timeline) =>
-  timedRuns(timeline)
-    .flatMap((run) => run.attempts)
-    .flatMap(({ startedAt, completedAt }) => [startedAt, completedAt])
-    .some((at) => at > timeline.deadlineMs && at <= timeline.deadlineMs + MAX_LAG_MS);
-
 /** A world: the timeline, and how the emulator shows retries where AWS does not say (see synthetics.ts). */
 interface World {
   timeline: Timeline;
@@ -117,7 +105,7 @@ const anyTimelineArb: fc.Arbitrary<Timeline> = fc.record({
 });
 
 const worldArb: fc.Arbitrary<World> = fc.record({
-  timeline: anyTimelineArb.filter((timeline) => !changesInLastLookGap(timeline)),
+  timeline: anyTimelineArb,
   scheduledRunIds: fc.constantFrom('every-attempt', 'retries-only'),
 });
 
@@ -253,17 +241,16 @@ describe('canary-gate: a canary mid-run at every poll (issue 9, seed 592784985)'
 });
 
 /**
- * Known defect: after the deadline the gate judges the runs as its last look finds them, not as
- * they stood at the deadline, so how late that look lands (a sleep that overshoots on a busy
- * runner, slow final calls) changes the verdict. Found twice by this property; once fixed, make
- * these `it` and remove changesInLastLookGap above. (test/canary-gate/adversary.test.ts on main
- * pins the first case too.)
+ * Found twice by this property (fixed in moments.ts: the look never passes the deadline): after
+ * the deadline the gate judged the runs as its last look found them, not as they stood at the
+ * deadline, so how late that look landed (a sleep that overshoots on a busy runner, slow final
+ * calls) changed the verdict. Both tests failed before the fix.
  *
  * Seed 11 (shrunk by hand): a run that is still RUNNING at the deadline and finishes 1 s after it. The README: "Runs still RUNNING at the timeout are not
  * counted", so a gate looking continuously times out (on-timeout: fail). A gate whose last sleep
  * ends exactly at the deadline agrees; one whose last sleep overshoots by 2.28 s (a busy runner,
  * or slow final calls) sees the run finished and passes: the verdict depends on when the last
- * look lands: a false pass (evaluate.ts judges completion moments after the deadline).
+ * look lands: a false pass (evaluate.ts judged completion moments after the deadline).
  */
 describe('canary-gate: a run that finishes between the deadline and a late last look (issue 9, seed 11)', () => {
   const timeline: Timeline = {
@@ -277,7 +264,7 @@ describe('canary-gate: a run that finishes between the deadline and a late last 
     alarmChanges: [],
   };
 
-  it.fails('is not counted, however late the last look lands', async () => {
+  it('is not counted, however late the last look lands', async () => {
     expect(oracle(timeline)).toMatchObject({ result: 'fail', why: 'timeout' });
     const onTime = await judge(timeline, { startOffsetS: 0, intervalS: 5, lag: [0] });
     expect(onTime.result).toBe('fail');
@@ -313,7 +300,7 @@ describe('canary-gate: a retry that starts between the deadline and a late last 
     alarmChanges: [],
   };
 
-  it.fails('fails, however late the last look lands', async () => {
+  it('fails, however late the last look lands', async () => {
     expect(oracle(timeline)).toMatchObject({ result: 'fail', why: 'timeout' });
     const onTime = await judge(timeline, { startOffsetS: 0, intervalS: 5, lag: [0] });
     expect(onTime.result).toBe('fail');

@@ -247,6 +247,21 @@ describe.concurrent('canary-gate: an alarm with no data is no evidence (issue 9,
     );
     expect(warned).toBe(treatment === 'warn');
   });
+
+  it('on-timeout: pass speaks for missing runs, not for an alarm without data: fail', async ({
+    onTestFinished,
+  }) => {
+    const emu = await emulator(onTestFinished, { ...hourly, alarms: scenario.alarms! });
+    const step = await gate(emu, {
+      canaries: 'hourly-canary',
+      alarms: 'api-5xx',
+      'poll-interval': '5s',
+      timeout: '10s',
+      'on-timeout': 'pass',
+    });
+    expect(step.outputs.result).toBe('fail');
+    expect(step.failure).toMatch(/api-5xx.*INSUFFICIENT_DATA/);
+  });
 });
 
 describe.concurrent('canary-gate: a canary that goes away mid-gate is no pass (issue 9)', () => {

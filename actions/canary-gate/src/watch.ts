@@ -447,9 +447,11 @@ function judge(
       warnings: [],
     };
   }
+  // An alarm without data is judged by `insufficient-data` whether the canaries passed or timed
+  // out: `on-timeout` speaks for missing canary runs, not for alarms.
+  const noData = noDataVerdict(watch.alarmsWithoutData, settings);
+  if (noData?.result === 'fail') return { ...noData, reason: `${noData.reason}; ${reason}` };
   if (evaluations.every((e) => e.verdict === 'pass')) {
-    const noData = noDataVerdict(watch.alarmsWithoutData, settings);
-    if (noData?.result === 'fail') return { ...noData, reason: `${noData.reason}; ${reason}` };
     return { result: 'pass', status: 'passed', reason, warnings: noData?.warnings ?? [] };
   }
   const timeoutReason = `timed out after ${formatDuration(settings.timeoutMs)}: ${reason}`;
@@ -459,7 +461,12 @@ function judge(
   const warning =
     `The gate TIMED OUT without the evidence it was asked for, and on-timeout: ${settings.onTimeout} ` +
     `turns that into '${settings.onTimeout}'. The canaries did NOT prove this deployment healthy.`;
-  return { result: settings.onTimeout, status: 'timeout', reason: timeoutReason, warnings: [warning] };
+  return {
+    result: settings.onTimeout,
+    status: 'timeout',
+    reason: timeoutReason,
+    warnings: [warning, ...(noData?.warnings ?? [])],
+  };
 }
 
 function executionWarnings(evaluations: CanaryEvaluation[]): string[] {
