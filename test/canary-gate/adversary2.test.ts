@@ -3,7 +3,7 @@ import type { EvaluationContext } from '../../actions/canary-gate/src/evaluate.j
 import { evaluateGate } from '../../actions/canary-gate/src/moments.js';
 import type { CanaryInfo, RunRecord } from '../../actions/canary-gate/src/types.js';
 import type { GateReport } from '../../actions/canary-gate/src/watch.js';
-import type { Emulator, Scenario } from '../../tools/emulator/index.js';
+import { type Emulator, ManualClock, type Scenario, startEmulator } from '../../tools/emulator/index.js';
 import { MINUTE_MS, manualEmulator, runGate, SECOND_MS } from '../../tools/harness/canary-gate-world.js';
 
 /**
@@ -129,6 +129,102 @@ describe('adversary2: a canary in ERROR at the look, after its pass', () => {
     const report = await gateWithErrorAfterPass('30s');
     expect(report.result).toBe('fail');
     expect(report.reason).toContain('ERROR');
+  });
+});
+
+describe('adversary2: attacks through the gate that held', () => {
+  it('a canary deleted after its pass fails the gate at the next 5 s poll (DescribeCanariesLastRun leaves it out, the states are read again)', async () => {
+    for (const unknownLastRunNames of ['omit', 'not-found'] as const) {
+      const clock = new ManualClock();
+      const started = await startEmulator({
+        clock,
+        synthetics: { unknownLastRunNames },
+        scenario: {
+          canaries: [
+            { name: 'fast-x', schedule: 'rate(1 minute)', defaultOutcome: passed() },
+            { name: 'slow-y', schedule: 'rate(5 minutes)', defaultOutcome: passed(80 * SECOND_MS) },
+          ],
+        },
+      });
+      emu = started;
+      const deletedAt = clock.now() + 5 * MINUTE_MS + 30 * SECOND_MS;
+      let deleted = false;
+      const { report } = await runGate(
+        started,
+        clock,
+        { canaries: 'fast-x\nslow-y', timeout: '10m', 'poll-interval': '5s' },
+        {
+          onSleep: (now) => {
+            if (deleted || now < deletedAt) return;
+            deleted = true;
+            started.setCanaryState('fast-x', 'DELETED');
+          },
+        },
+      );
+      expect(report.result).toBe('fail');
+      expect(report.reason).toContain('deleted');
+      await started.close();
+      emu = undefined;
+    }
+  });
+
+  it('consecutive-passes 2, passing, then a failure, then passes again: same verdict and moment at 5 s and 60 s polls', async () => {
+    const outcomes: string[] = [];
+    for (const interval of ['5s', '60s']) {
+      const { emu, clock } = await world({
+        canaries: [
+          {
+            name: 'fast-x',
+            schedule: 'rate(1 minute)',
+            script: [...Array.from({ length: 9 }, () => passed()), failed('HTTP 502')],
+          },
+          { name: 'slow-y', schedule: 'rate(5 minutes)' },
+        ],
+      });
+      const { report } = await runGate(emu, clock, {
+        canaries: 'fast-x\nslow-y',
+        'consecutive-passes': '2',
+        'min-success-percent': '80',
+        timeout: '15m',
+        'poll-interval': interval,
+      });
+      outcomes.push(`${report.result} ${(report.canaries[0]!.decidedAt! - report.startedAt) / SECOND_MS}s`);
+      await emu.close();
+    }
+    // slow-y passes its second run at 10m20s; fast-x failed at 10m10s, passes again at 11m20s and
+    // 12m20s (runs after the script take the default 20 s): the moment is 12m20s at any interval.
+    expect(outcomes).toEqual(['pass 740s', 'pass 740s']);
+  });
+
+  it('min-success-percent 75, min-runs 3: pass, lost to two failures, regained: the same moment at 5 s and 60 s polls', async () => {
+    const outcomes: string[] = [];
+    for (const interval of ['5s', '60s']) {
+      const { emu, clock } = await world({
+        canaries: [
+          {
+            name: 'fast-x',
+            schedule: 'rate(1 minute)',
+            script: [passed(), passed(), passed(), failed('HTTP 502'), failed('HTTP 502')],
+          },
+          { name: 'slow-y', schedule: 'rate(2 minutes)' },
+        ],
+      });
+      const { report } = await runGate(emu, clock, {
+        canaries: 'fast-x\nslow-y',
+        'min-runs': '3',
+        'min-success-percent': '75',
+        timeout: '15m',
+        'poll-interval': interval,
+      });
+      const x = report.canaries[0]!;
+      outcomes.push(
+        `${report.result} ${(x.decidedAt! - report.startedAt) / SECOND_MS}s ${x.passed}/${x.runs}`,
+      );
+      await emu.close();
+    }
+    // fast-x passes at 3m10s, drops to 3/5 at 5m10s, is back at 6/8 (75%) at 8m20s; slow-y
+    // passed its third run at 6m20s.
+    expect(outcomes).toEqual(['pass 500s 6/8', 'pass 500s 6/8']);
   });
 });
 
