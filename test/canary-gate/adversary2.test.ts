@@ -226,6 +226,27 @@ describe('adversary2: attacks through the gate that held', () => {
     // passed its third run at 6m20s.
     expect(outcomes).toEqual(['pass 500s 6/8', 'pass 500s 6/8']);
   });
+
+  it('on-timeout neutral: a canary that passed and then failed fails the gate; it is not a timeout', async () => {
+    for (const failFast of ['true', 'false']) {
+      const { emu, clock } = await world({
+        canaries: [
+          { name: 'fast-x', schedule: 'rate(1 minute)', script: [passed(), failed('HTTP 500 from /pay')] },
+          { name: 'silent-y', schedule: 'rate(1 hour)' },
+        ],
+      });
+      const { report } = await runGate(emu, clock, {
+        canaries: 'fast-x\nsilent-y',
+        'on-timeout': 'neutral',
+        'fail-fast': failFast,
+        timeout: '4m',
+        'poll-interval': '60s',
+      });
+      expect(report).toMatchObject({ result: 'fail', status: 'failed' });
+      expect(report.reason).toContain('HTTP 500 from /pay');
+      await emu.close();
+    }
+  });
 });
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
