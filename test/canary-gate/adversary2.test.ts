@@ -306,3 +306,40 @@ describe('adversary2: pure evaluation (retries: the emulator has none yet)', () 
     expect(gate.evaluations[0]!.verdict).not.toBe('pass');
   });
 });
+
+describe('adversary2: a FAILED run without Timeline.Completed', () => {
+  /**
+   * False pass. Reproduction (evaluateGate, one look at 5m30s, defaults): fast-x rate(1 minute),
+   * its run at 1m passes at 1m10s; its run at 2m is FAILED ("HTTP 500") with no Timeline.Completed
+   * (CanaryRunTimeline.Completed is "Required: No", Synthetics API reference,
+   * https://docs.aws.amazon.com/AmazonSynthetics/latest/APIReference/API_CanaryRunTimeline.html); slow-y's run
+   * at 5m passes at 5m20s. Now: pass, decidedAt 5m20s: moments.ts finishedAt() places the failure
+   * at the gate's look (5m30s), so at 5m20s it is "in flight", which no longer holds back a
+   * canary that passed (holdsOnFinished), and it is listed "after the verdict". A gate of fast-x
+   * alone judges the same run at the look and is not hurt (adversary.test.ts "odd run records");
+   * here a failure that started 3m20s before the deciding moment is waved through. Correct: fail
+   * (README "Pass and fail, exactly": a failure breaks min-success-percent 100; "A pass never
+   * rests on a run whose result is not known yet": here the result is known, only its time is not).
+   * A failure of unknown completion time is conservatively placed at its start, not at the look.
+   */
+  it.fails('is not placed after the verdict when another canary passes later', () => {
+    const x: RunRecord[] = [
+      { id: 'x1', startedAt: at(1), completedAt: at(1) + 10 * SECOND_MS, state: 'PASSED' },
+      { id: 'x2', startedAt: at(2), state: 'FAILED', reason: 'HTTP 500' },
+    ];
+    const y: RunRecord[] = [
+      { id: 'y1', startedAt: at(5), completedAt: at(5) + 20 * SECOND_MS, state: 'PASSED' },
+    ];
+    const gate = evaluateGate(
+      [
+        { canary: { ...everyMinute('fast-x'), schedule: 'rate(1 minute)' }, runs: x },
+        {
+          canary: { ...everyMinute('slow-y'), schedule: 'rate(5 minutes)', periodMs: 5 * MINUTE_MS },
+          runs: y,
+        },
+      ],
+      context({ now: at(5.5) }),
+    );
+    expect(gate.evaluations[0]!.verdict).toBe('fail');
+  });
+});
