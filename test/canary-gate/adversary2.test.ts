@@ -247,6 +247,23 @@ describe('adversary2: attacks through the gate that held', () => {
       await emu.close();
     }
   });
+
+  it('trigger auto: a run-once canary that passed is not started again while the gate waits for another', async () => {
+    const { emu, clock } = await world({
+      canaries: [
+        { name: 'once-x', schedule: 'rate(0 minute)', state: 'READY', script: [passed(5 * SECOND_MS)] },
+        { name: 'slow-y', schedule: 'rate(0 minute)', state: 'READY', script: [passed(3 * MINUTE_MS)] },
+      ],
+    });
+    const { report } = await runGate(emu, clock, {
+      canaries: 'once-x\nslow-y',
+      timeout: '10m',
+      'poll-interval': '5s',
+    });
+    expect(report.result).toBe('pass');
+    expect(report.canaries.map((c) => c.triggered)).toEqual([1, 1]);
+    expect(emu.calls('StartCanary').filter((call) => call.params.Name === 'once-x')).toHaveLength(1);
+  });
 });
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
