@@ -29,13 +29,13 @@ describe('adversary2 (bundle): a passed canary with a failing run in flight', ()
    * Reproduction: two run-once canaries, trigger auto (default), poll-interval 5s, timeout 90s.
    * fast-x's first run passes after 1 s; then (the test, once that run is over) fast-x runs again,
    * a run that FAILS after 40 s ("HTTP 500 from /pay"); slow-y's run passes after 20 s, while
-   * fast-x's second run is in flight. Now: result pass at slow-y's completion (~20-25 s), the
-   * failure at ~41 s only visible after the step. Correct: fail. At the deciding moment fast-x's
+   * fast-x's second run is in flight. At 0580e42: result pass at slow-y's completion (~20-25 s), the
+   * failure at ~41 s only visible after the step. Now, as it should: fail. At the deciding moment fast-x's
    * thresholds (min-success-percent 100) do not hold if its run in progress fails (README "Pass and
    * fail, exactly": "even if every run still in progress fails ... A pass never rests on a run
    * whose result is not known yet"); the gate must wait for that run, and it fails.
    */
-  it.fails('a run of a passed canary in flight when the last canary passes is waited for: fail', async ({
+  it('a run of a passed canary in flight when the last canary passes is waited for: fail', async ({
     onTestFinished,
   }) => {
     const scenario: Scenario = {
@@ -80,11 +80,11 @@ describe('adversary2 (bundle): a canary in ERROR after its pass', () => {
    * False pass, see adversary2.test.ts "a canary in ERROR at the look". Reproduction: two run-once
    * canaries, trigger auto, poll-interval 5s, timeout 90s. fast-x's run passes after 1 s; then the
    * test puts fast-x in ERROR ("Lambda function not found"); slow-y's run passes after 20 s.
-   * Now: pass; the states are read again only every 5 minutes (run-once canaries are never
-   * "overdue"), so the look that passes the gate never sees the ERROR. Correct: fail (README:
+   * At 0580e42: pass; the states are read again only every 5 minutes (run-once canaries are never
+   * "overdue"), so the look that passes the gate never sees the ERROR. Now, as it should: fail (README:
    * the state read at the gate's look, ERROR fails a canary "whatever its runs decided").
    */
-  it.fails('a canary in ERROR at the deciding look fails the gate', async ({ onTestFinished }) => {
+  it('a canary in ERROR at the deciding look fails the gate', async ({ onTestFinished }) => {
     const scenario: Scenario = {
       canaries: [
         {

@@ -11,7 +11,9 @@ import { MINUTE_MS, manualEmulator, runGate, SECOND_MS } from '../../tools/harne
  * judged at the gate's deciding moment; a canary that passed keeps its pass on finished runs).
  * Each attack drives the real gate (evaluateCanaries, real SDK clients over HTTP to the emulator,
  * ManualClock) unless it needs what the emulator cannot yet do (retries): then evaluateGate.
- * `it.fails` marks a defect reproduced against 0580e42; the comment gives the correct verdict.
+ * Cases whose comment says "At 0580e42" failed there and were fixed after (moments.ts waits for
+ * the runs in flight at the deciding moment; watch.ts reads the states before any pass; a failure
+ * without Timeline.Completed counts from its start).
  */
 let emu: Emulator | undefined;
 afterEach(async () => {
@@ -64,7 +66,7 @@ describe("adversary2: a passed canary's run in flight when the last canary passe
    * Now, with poll-interval 30s: result pass at the 5m30s poll, decidedAt 5m20s, "fast-x 4/4" and
    * inFlight 1 in the report, though that very poll read the run FAILED (listed "after the
    * verdict", a warning only). With 5s polls: pass at 5m20s, the failure 10 s later unseen.
-   * Correct: fail, at every poll interval. At 5m20s fast-x's thresholds do not hold if its run in
+   * Now, as it should: fail, at every poll interval. At 5m20s fast-x's thresholds do not hold if its run in
    * progress fails (4 passed of 5, 80% < 100%). README "Pass and fail, exactly": "A canary passes
    * when its counted runs meet every threshold even if every run still in progress fails. A pass
    * never rests on a run whose result is not known yet." moments.ts holdsOnFinished (passedOnce)
@@ -72,7 +74,7 @@ describe("adversary2: a passed canary's run in flight when the last canary passe
    * never allows. A timing-independent fix: a pass at moment T is released only once every run
    * in flight at T has finished (their outcomes, not the look, decide), else the next moment.
    */
-  it.fails('fails at every poll interval: the run in flight at the deciding moment failed', async () => {
+  it('fails at every poll interval: the run in flight at the deciding moment failed', async () => {
     const results: string[] = [];
     for (const interval of ['5s', '30s']) results.push((await gateOverInFlight(interval)).result);
     expect(results).toEqual(['fail', 'fail']);
@@ -110,16 +112,16 @@ describe('adversary2: a canary in ERROR at the look, after its pass', () => {
    * False pass that depends on poll timing. Reproduction: fast-x rate(1 minute) passing (10 s runs),
    * slow-y rate(5 minutes) whose run at 5m takes 80 s and passes at 6m20s; fast-x goes to ERROR
    * ("Lambda function not found") at 5m30s, after its last run (5m); timeout 10m, defaults.
-   * Now: poll-interval 5s -> pass at 6m20s, fast-x reported in state RUNNING; poll-interval 30s ->
+   * At 0580e42: poll-interval 5s -> pass at 6m20s, fast-x reported in state RUNNING; poll-interval 30s ->
    * fail at 6m30s ("fast-x: canary is in state ERROR"), because only there is fast-x's next run
    * overdue (1.5 periods after 5m), which is what makes watch.ts read the states again (else every
-   * 5 minutes: last at 5m00s). Correct: fail at both. README "When the verdict is decided": "What
+   * 5 minutes: last at 5m00s). Now, as it should: fail at both. README "When the verdict is decided": "What
    * is read at the gate's own look instead: the canary's state (ERROR, DELETING or deleted fails
    * it, whatever its runs decided)"; "A canary fails at once when it is in ERROR"; DEVELOPERS.md:
    * "The verdict never depends on where poll ticks fall." Fix: read the states (DescribeCanaries,
    * one per five names) before a pass, as verify() confirms the runs before one.
    */
-  it.fails('fails at every poll interval', async () => {
+  it('fails at every poll interval', async () => {
     const results: string[] = [];
     for (const interval of ['5s', '30s']) results.push((await gateWithErrorAfterPass(interval)).result);
     expect(results).toEqual(['fail', 'fail']);
@@ -292,13 +294,13 @@ describe('adversary2: pure evaluation (retries: the emulator has none yet)', () 
    * False pass. Reproduction (evaluateGate, one look at 2m30s): fast-x rate(1 minute) with
    * Schedule.RetryConfig.MaxRetries 2; its run at 1m passes at 1m10s; its scheduled run at 2m
    * FAILS at 2m10s (attempt 0, ScheduledRunId s2), the retry not yet started. slow-y's run at 1m
-   * passes at 2m20s. Now: both pass, decidedAt 2m20s. The gate passes on a canary whose latest
-   * scheduled run is known to have FAILED and whose retry is pending. Correct: pending (not pass)
+   * passes at 2m20s. At 0580e42: both pass, decidedAt 2m20s. The gate passes on a canary whose latest
+   * scheduled run is known to have FAILED and whose retry is pending. Now, as it should: pending (not pass)
    * until the retry finishes: README "a failed attempt that still has retries left is treated as
    * in progress", and "A pass never rests on a run whose result is not known yet". Same root as
    * the first finding (holdsOnFinished ignores runs in flight), with a failure already in hand.
    */
-  it.fails('a failed attempt with a retry pending holds back a canary that passed before', () => {
+  it('a failed attempt with a retry pending holds back a canary that passed before', () => {
     const x: RunRecord[] = [
       { id: 'x1', startedAt: at(1), completedAt: at(1) + 10 * SECOND_MS, state: 'PASSED' },
       {
@@ -330,16 +332,16 @@ describe('adversary2: a FAILED run without Timeline.Completed', () => {
    * its run at 1m passes at 1m10s; its run at 2m is FAILED ("HTTP 500") with no Timeline.Completed
    * (CanaryRunTimeline.Completed is "Required: No", Synthetics API reference,
    * https://docs.aws.amazon.com/AmazonSynthetics/latest/APIReference/API_CanaryRunTimeline.html); slow-y's run
-   * at 5m passes at 5m20s. Now: pass, decidedAt 5m20s: moments.ts finishedAt() places the failure
+   * at 5m passes at 5m20s. At 0580e42: pass, decidedAt 5m20s: moments.ts finishedAt() places the failure
    * at the gate's look (5m30s), so at 5m20s it is "in flight", which no longer holds back a
    * canary that passed (holdsOnFinished), and it is listed "after the verdict". A gate of fast-x
    * alone judges the same run at the look and is not hurt (adversary.test.ts "odd run records");
-   * here a failure that started 3m20s before the deciding moment is waved through. Correct: fail
+   * here a failure that started 3m20s before the deciding moment is waved through. Now, as it should: fail
    * (README "Pass and fail, exactly": a failure breaks min-success-percent 100; "A pass never
    * rests on a run whose result is not known yet": here the result is known, only its time is not).
    * A failure of unknown completion time is conservatively placed at its start, not at the look.
    */
-  it.fails('is not placed after the verdict when another canary passes later', () => {
+  it('is not placed after the verdict when another canary passes later', () => {
     const x: RunRecord[] = [
       { id: 'x1', startedAt: at(1), completedAt: at(1) + 10 * SECOND_MS, state: 'PASSED' },
       { id: 'x2', startedAt: at(2), state: 'FAILED', reason: 'HTTP 500' },

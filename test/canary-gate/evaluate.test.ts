@@ -5,7 +5,7 @@ import {
   isExecutionFailure,
   maxNewRuns,
 } from '../../actions/canary-gate/src/evaluate.js';
-import { evaluateCanary } from '../../actions/canary-gate/src/moments.js';
+import { evaluateCanary, evaluateGate } from '../../actions/canary-gate/src/moments.js';
 import type { Thresholds } from '../../actions/canary-gate/src/settings.js';
 import type { CanaryInfo, RunRecord } from '../../actions/canary-gate/src/types.js';
 
@@ -140,7 +140,7 @@ describe('evaluateCanary: runs judged as they stood at each completion (issue 9)
     const runs = [done(1, 1.5, 'PASSED'), done(2, 2.5, 'FAILED', { reason: 'HTTP 503' })];
     const result = evaluateCanary(canary, runs, ctx());
     expect(result).toMatchObject({ verdict: 'pass', runs: 1, failed: 0 });
-    expect(result.warnings).toEqual([expect.stringMatching(/1 run\(s\) that finished after .*HTTP 503/)]);
+    expect(result.warnings).toEqual([expect.stringMatching(/1 run\(s\) that started after .*HTTP 503/)]);
   });
 
   it('overlapping runs: with a run in flight at every completion, nothing passes', () => {
@@ -186,6 +186,36 @@ describe('evaluateCanary: runs judged as they stood at each completion (issue 9)
     // The Date header lags by up to a second: a run AWS reports finished still decides.
     const lagging = ctx({ now: T0 + 2.5 * MINUTE - 800, awsOffsetMs: -400 });
     expect(evaluateCanary(canary, runs, lagging).verdict).toBe('pass');
+  });
+});
+
+describe('evaluateGate: every canary at the deciding moment (issue 9)', () => {
+  const other = { ...canary, name: 'other', schedule: 'rate(5 minutes)', periodMs: 5 * MINUTE };
+  const gateAt = (minute: number, aRuns: RunRecord[], bRuns: RunRecord[]) =>
+    evaluateGate(
+      [
+        { canary, runs: aRuns },
+        { canary: other, runs: bRuns },
+      ],
+      ctx({ now: T0 + minute * MINUTE }),
+    );
+
+  it('a pass resting on finished runs waits for the run then in flight, and is judged by its outcome', () => {
+    const b = [done(2, 2.5, 'PASSED')];
+    const waiting = gateAt(3, [done(1, 1.5, 'PASSED'), run(2, 'RUNNING')], b);
+    expect(waiting.decidedAt).toBeUndefined();
+    expect(waiting.evaluations.map((e) => e.verdict)).toEqual(['pending', 'pass']);
+    expect(waiting.evaluations[0]!.reason).toMatch(/waiting for 1 run\(s\) in flight/);
+
+    const confirmed = gateAt(4, [done(1, 1.5, 'PASSED'), done(2, 3.5, 'PASSED')], b);
+    expect(confirmed.decidedAt).toBe(T0 + 2.5 * MINUTE);
+    expect(confirmed.evaluations.map((e) => [e.verdict, e.runs])).toEqual([
+      ['pass', 2],
+      ['pass', 1],
+    ]);
+
+    const broken = gateAt(4, [done(1, 1.5, 'PASSED'), done(2, 3.5, 'FAILED', { reason: 'HTTP 500' })], b);
+    expect(broken.evaluations[0]).toMatchObject({ verdict: 'fail', decidedAt: T0 + 3.5 * MINUTE });
   });
 });
 

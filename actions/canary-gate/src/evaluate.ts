@@ -21,7 +21,7 @@ export interface EvaluatedRun extends RunRecord {
   counted: boolean;
   /** An earlier attempt of a scheduled run that a retry replaced. */
   superseded: boolean;
-  /** It finished after the runs had decided the verdict: shown, never judged. */
+  /** Its scheduled run started after the verdict's moment: shown, never judged. */
   afterVerdict?: true;
 }
 

@@ -51,9 +51,14 @@ export interface GateEvaluation {
   decidedAt?: number;
 }
 
-/** When a finished run finished; one AWS reported finished without a time, at the gate's look. */
+/**
+ * When a finished run finished. Timeline.Completed is not a required field (CanaryRunTimeline in
+ * the Synthetics API reference): without it a failure counts from its start, the earliest it can
+ * have happened, and a pass from the gate's look, the latest.
+ */
 function finishedAt(run: RunRecord, look: number): number {
-  return run.state === 'RUNNING' ? Number.POSITIVE_INFINITY : (run.completedAt ?? look);
+  if (run.state === 'RUNNING') return Number.POSITIVE_INFINITY;
+  return run.completedAt ?? (run.state === 'FAILED' ? run.startedAt : look);
 }
 
 /** A run as it stood before it finished: RUNNING, with nothing of its result. */
@@ -195,8 +200,43 @@ function advance(sweep: Sweep, at: number, look: number, context: EvaluationCont
   sweep.standing = failFastDecision(sweep.scheduled, groups, counts, then) ?? pendingDecision(counts, then);
 }
 
-/** The first moment at which one canary fails or every canary passes: the gate's verdict. */
-function firstDecidingMoment(sweeps: Sweep[], context: EvaluationContext, look: number): number | undefined {
+/**
+ * How a pass decided at `at` stands once the runs then in flight are known. A canary whose pass
+ * at `at` does not survive every run in flight failing (it passed earlier and holds on its
+ * finished runs) waits for those runs: a pass never rests on a result not known yet. They are
+ * judged by their outcomes, whenever they finish; runs that started after `at` are not evidence.
+ */
+type Settlement = { kind: 'confirmed' | 'rejected' } | { kind: 'awaiting'; waiting: Set<Sweep> };
+
+function settlement(sweeps: Sweep[], at: number, look: number, context: EvaluationContext): Settlement {
+  const waiting = new Set<Sweep>();
+  for (const sweep of sweeps) {
+    const then = { ...context, now: at - (context.awsOffsetMs ?? 0), final: false };
+    const { groups, counts } = standingAt(sweep, at, look, then);
+    if (passDecision(groups, counts, then)) continue;
+    const byKey = new Map(
+      groupsAsOf(sweep.window, look, look, sweep.canary, context.final).map((group) => [group.key, group]),
+    );
+    const known = groups.map((group) => byKey.get(group.key) ?? group);
+    if (known.some((group) => group.outcome === 'running' || group.outcome === 'retry-pending')) {
+      if (context.final) return { kind: 'rejected' };
+      waiting.add(sweep);
+      continue;
+    }
+    if (!holdsOnFinished(countTallies(known.map((group) => tally(group, then))), then.thresholds))
+      return { kind: 'rejected' };
+  }
+  return waiting.size > 0 ? { kind: 'awaiting', waiting } : { kind: 'confirmed' };
+}
+
+interface Sweeping {
+  decidedAt?: number;
+  /** Canaries whose pass waits for runs in flight at a moment that may yet decide the gate. */
+  waiting?: Set<Sweep>;
+}
+
+/** The first moment at which one canary fails, or every canary passes and that pass settles. */
+function sweepMoments(sweeps: Sweep[], context: EvaluationContext, look: number): Sweeping {
   const byMoment = new Map<number, Sweep[]>();
   for (const sweep of sweeps) {
     for (const at of sweep.moments) byMoment.set(at, [...(byMoment.get(at) ?? []), sweep]);
@@ -204,35 +244,57 @@ function firstDecidingMoment(sweeps: Sweep[], context: EvaluationContext, look: 
   for (const at of [...byMoment.keys()].sort((a, b) => a - b)) {
     for (const sweep of byMoment.get(at)!) advance(sweep, at, look, context);
     const verdicts = sweeps.map((sweep) => sweep.standing?.verdict);
-    if (verdicts.includes('fail') || verdicts.every((verdict) => verdict === 'pass')) return at;
+    if (verdicts.includes('fail')) return { decidedAt: at };
+    if (!verdicts.every((verdict) => verdict === 'pass')) continue;
+    const settled = settlement(sweeps, at, look, context);
+    if (settled.kind === 'confirmed') return { decidedAt: at };
+    if (settled.kind === 'awaiting') return { waiting: settled.waiting };
   }
-  return undefined;
+  return {};
 }
 
 interface Judged extends Standing {
   decision: Decision;
 }
 
-/** Every canary as it stood at the deciding moment; a broken or deleted canary fails regardless. */
+/**
+ * Every canary as the verdict judged it: the scheduled runs that started by the deciding moment,
+ * with the outcomes known now (the runs a pass waited for included). A broken or deleted canary
+ * fails regardless.
+ */
 function judgedAtMoment(sweep: Sweep, at: number, look: number, context: EvaluationContext): Judged {
-  const standing = standingAt(sweep, at, look, context);
+  const groups = groupsAsOf(sweep.window, look, look, sweep.canary, false).filter(
+    (group) => group.startedAt <= at,
+  );
+  const counts = countTallies(groups.map((group) => tally(group, context)));
   const kept = sweep.standing;
   const decision =
     brokenDecision(sweep.canary) ??
-    (kept?.verdict === 'pass'
-      ? { verdict: 'pass', reason: passReason(standing.counts, context.thresholds) }
-      : kept) ??
-    pendingDecision(standing.counts, context);
-  return { ...standing, decision };
+    (kept?.verdict === 'pass' ? { verdict: 'pass', reason: passReason(counts, context.thresholds) } : kept) ??
+    pendingDecision(counts, context);
+  return { at, groups, counts, decision };
 }
 
-/** No moment decided: each canary at the gate's look, keeping what its moments decided. */
-function judgedAtLook(sweep: Sweep, look: number, context: EvaluationContext): Judged {
+/**
+ * No moment decided: each canary at the gate's look. A failure its moments decided stands; a pass
+ * only where the runs at the look prove it (one kept on finished runs alone may still be waiting
+ * for a run in flight), and one waiting on runs in flight says so.
+ */
+function judgedAtLook(sweep: Sweep, look: number, context: EvaluationContext, waiting: boolean): Judged {
   const groups = groupsAsOf(sweep.window, look, look, sweep.canary, context.final);
   const counts = countTallies(groups.map((group) => tally(group, context)));
-  const kept = sweep.standing?.verdict === 'pending' ? undefined : sweep.standing;
+  const failed = sweep.standing?.verdict === 'fail' ? sweep.standing : undefined;
+  const waitingFor: Decision | undefined = waiting
+    ? {
+        verdict: 'pending',
+        reason: `passing, waiting for ${counts.inFlight} run(s) in flight at the deciding moment to finish`,
+      }
+    : undefined;
   const decision =
-    brokenDecision(sweep.canary) ?? kept ?? decideAtLook(sweep.canary, groups, counts, context);
+    brokenDecision(sweep.canary) ??
+    failed ??
+    waitingFor ??
+    decideAtLook(sweep.canary, groups, counts, context);
   return { at: look, groups, counts, decision };
 }
 
@@ -243,11 +305,10 @@ function evaluatedRuns(sweep: Sweep, judged: Judged, context: EvaluationContext,
       .filter((group) => ['pass', 'fail'].includes(tally(group, context)))
       .map((group) => group.attempts.at(-1)!.id),
   );
-  const after = (run: RunRecord) =>
-    judgedAt !== undefined &&
-    (run.startedAt > judgedAt || (run.state !== 'RUNNING' && (run.completedAt ?? judgedAt) > judgedAt));
+  // A scheduled run that started after the verdict's moment is not evidence (its retries with it).
+  const after = (startedAt: number) => judgedAt !== undefined && startedAt > judgedAt;
   return sweep.window
-    .flatMap(({ attempts }) => {
+    .flatMap(({ attempts, startedAt }) => {
       const outcome = groupOutcome(attempts, sweep.canary, context.final);
       return attempts.map((run, index): EvaluatedRun => {
         const latest = index === attempts.length - 1;
@@ -256,7 +317,7 @@ function evaluatedRuns(sweep: Sweep, judged: Judged, context: EvaluationContext,
           outcome: latest ? outcome : attemptOutcome(run),
           counted: counted.has(run.id),
           superseded: !latest,
-          ...(after(run) ? { afterVerdict: true as const } : {}),
+          ...(after(startedAt) ? { afterVerdict: true as const } : {}),
         };
       });
     })
@@ -282,7 +343,7 @@ function lateFailureWarnings(verdict: CanaryVerdict, attempts: readonly Evaluate
   if (verdict !== 'pass' || late.length === 0) return [];
   const latest = late[0]!;
   return [
-    `${late.length} run(s) that finished after the gate's verdict failed (latest started ` +
+    `${late.length} run(s) that started after the gate's deciding moment failed (latest started ` +
       `${new Date(latest.startedAt).toISOString()}: ${latest.reason || latest.reasonCode || 'no reason given'}); ` +
       'not judged: the gate had decided before they finished',
   ];
@@ -327,11 +388,11 @@ function canaryEvaluation(
 export function evaluateGate(all: readonly CanaryRuns[], context: EvaluationContext): GateEvaluation {
   const look = lookTime(all, context);
   const sweeps = all.map((entry) => sweepOf(entry, context, look));
-  const decidedAt = firstDecidingMoment(sweeps, context, look);
+  const { decidedAt, waiting } = sweepMoments(sweeps, context, look);
   const evaluations = sweeps.map((sweep) => {
     const judged =
       decidedAt === undefined
-        ? judgedAtLook(sweep, look, context)
+        ? judgedAtLook(sweep, look, context, waiting?.has(sweep) ?? false)
         : judgedAtMoment(sweep, decidedAt, look, context);
     return canaryEvaluation(sweep, judged, context, decidedAt);
   });

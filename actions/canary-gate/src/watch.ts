@@ -241,7 +241,7 @@ class GateWatch {
       await Promise.all([this.refreshRuns(signal), this.alarms.poll(this.awsNow, signal)]);
       if (this.statesDue()) await this.refreshStates(signal);
       let snapshot = this.evaluate(false);
-      if (snapshot.allPassed && (await this.verify(signal))) snapshot = this.evaluate(false);
+      if (snapshot.allPassed) snapshot = await this.confirmPass(signal);
       if (!snapshot.decided && this.settings.trigger === 'auto')
         await this.trigger(snapshot.evaluations, signal);
       this.lastPollError = undefined;
@@ -310,8 +310,19 @@ class GateWatch {
   }
 
   /**
-   * Before any pass: GetCanaryRuns for canaries whose runs were only seen through the shortcut, a
-   * few at a time so the verdict does not wait on one round trip per canary.
+   * Before any pass: the complete run lists (verify) and the canaries' states read again, so a
+   * canary that went to ERROR or was deleted since the last state read fails the gate at whatever
+   * poll interval, then the verdict once more on what was read.
+   */
+  private async confirmPass(signal: AbortSignal | undefined): Promise<Snapshot> {
+    await this.verify(signal);
+    await this.refreshStates(signal);
+    return this.evaluate(false);
+  }
+
+  /**
+   * GetCanaryRuns for canaries whose runs were only seen through the shortcut, a few at a time so
+   * the verdict does not wait on one round trip per canary.
    */
   async verify(signal: AbortSignal | undefined): Promise<boolean> {
     const pending = this.tracks.filter((track) => track.unverified);
