@@ -177,7 +177,7 @@ export function countTallies(tallies: readonly Tally[]): Counts {
 }
 
 /** Thresholds hold even if every in-flight run fails. */
-function provablyPassing(counts: Counts, thresholds: Thresholds): boolean {
+export function provablyPassing(counts: Counts, thresholds: Thresholds): boolean {
   const worstTotal = counts.runs + counts.inFlight;
   return (
     counts.runs >= thresholds.minRuns &&
@@ -317,6 +317,14 @@ function finalDecision(groups: Group[], counts: Counts, context: EvaluationConte
       };
 }
 
+/** fail-fast's proof, on the counts alone: a counted failure, and the thresholds out of reach. */
+export function failFastProvable(canary: CanaryInfo, counts: Counts, context: EvaluationContext): boolean {
+  const { thresholds } = context;
+  if (context.final || !thresholds.failFast || counts.failed === 0) return false;
+  const needed = passesNeeded(counts, thresholds);
+  return !Number.isFinite(needed) || needed > counts.inFlight + maxNewRuns(canary, context);
+}
+
 /** fail-fast: a counted failure, and the thresholds out of reach even if every run to come passes. */
 export function failFastDecision(
   canary: CanaryInfo,
@@ -325,10 +333,9 @@ export function failFastDecision(
   context: EvaluationContext,
 ): Decision | undefined {
   const { thresholds } = context;
-  if (context.final || !thresholds.failFast || counts.failed === 0) return undefined;
+  if (!failFastProvable(canary, counts, context)) return undefined;
   const reachable = counts.inFlight + maxNewRuns(canary, context);
   const needed = passesNeeded(counts, thresholds);
-  if (Number.isFinite(needed) && needed <= reachable) return undefined;
   const reach = Number.isFinite(needed)
     ? ` and needs ${needed} more passing runs, at most ${reachable} can complete before the timeout`
     : '';

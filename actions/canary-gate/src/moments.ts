@@ -9,16 +9,18 @@ import {
   type EvaluatedRun,
   type EvaluationContext,
   failFastDecision,
+  failFastProvable,
   type Group,
   groupAttempts,
   groupOutcome,
   holdsOnFinished,
   isExecutionFailure,
-  passDecision,
   passReason,
   pendingDecision,
   percentOf,
+  provablyPassing,
   type RunOutcome,
+  type Tally,
   tally,
 } from './evaluate.js';
 import type { CanaryInfo, RunRecord } from './types.js';
@@ -86,18 +88,74 @@ interface Timeline {
 function timelines(runs: readonly RunRecord[], canary: CanaryInfo, since: number, look: number): Timeline[] {
   return groupAttempts(runs)
     .filter((attempts) => attempts[0]!.startedAt >= since)
-    .map((attempts) => ({
-      attempts,
-      startedAt: attempts[0]!.startedAt,
-      settledAt: Math.max(...attempts.map((run) => finishedAt(run, look))),
-      settled: {
-        key: attempts[0]!.scheduledRunId ?? attempts[0]!.id,
-        startedAt: attempts[0]!.startedAt,
-        attempts,
-        outcome: groupOutcome(attempts, canary, false),
-      },
-    }))
+    .map((attempts) => {
+      const startedAt = attempts[0]!.startedAt;
+      const outcome = groupOutcome(attempts, canary, false);
+      // A retry still due is not settled, whatever its attempts so far.
+      const open = outcome === 'running' || outcome === 'retry-pending';
+      const settledAt = open
+        ? Number.POSITIVE_INFINITY
+        : Math.max(startedAt, ...attempts.map((run) => finishedAt(run, look)));
+      const key = attempts[0]!.scheduledRunId ?? attempts[0]!.id;
+      return { attempts, startedAt, settledAt, settled: { key, startedAt, attempts, outcome } };
+    })
     .sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/**
+ * The counts of the window's leading scheduled runs that have all settled, so each moment only
+ * recounts the few after them: every moment is judged, and a window can hold a day of runs.
+ */
+interface SettledPrefix {
+  /** Running maximum of settledAt: the first k runs have all settled at `at` when [k-1] <= at. */
+  settledBy: number[];
+  passed: number[];
+  failed: number[];
+  /** Trailing passes (ignored runs skipped) of the first k runs. */
+  streak: number[];
+}
+
+function settledPrefix(window: readonly Timeline[], context: EvaluationContext): SettledPrefix {
+  const prefix: SettledPrefix = { settledBy: [], passed: [0], failed: [0], streak: [0] };
+  for (const [index, timeline] of window.entries()) {
+    const t = tally(timeline.settled, context);
+    prefix.settledBy.push(
+      Math.max(prefix.settledBy[index - 1] ?? Number.NEGATIVE_INFINITY, timeline.settledAt),
+    );
+    prefix.passed.push(prefix.passed[index]! + (t === 'pass' ? 1 : 0));
+    prefix.failed.push(prefix.failed[index]! + (t === 'fail' ? 1 : 0));
+    prefix.streak.push(
+      t === 'pass' ? prefix.streak[index]! + 1 : t === 'ignored' ? prefix.streak[index]! : 0,
+    );
+  }
+  return prefix;
+}
+
+/** How many leading scheduled runs had all settled at `at` (binary search on settledBy). */
+function settledCount(prefix: SettledPrefix, at: number): number {
+  let low = 0;
+  let high = prefix.settledBy.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (prefix.settledBy[middle]! <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The settled prefix's counts joined to the tail's: a streak runs on into the prefix when unbroken. */
+function joinCounts(prefix: SettledPrefix, k: number, tail: readonly Tally[]): Counts {
+  const counts = countTallies(tail);
+  const unbroken = (inFlightEndsStreak: boolean) =>
+    tail.every((t) => t === 'pass' || t === 'ignored' || (t === 'inflight' && !inFlightEndsStreak));
+  return {
+    runs: prefix.passed[k]! + prefix.failed[k]! + counts.runs,
+    passed: prefix.passed[k]! + counts.passed,
+    failed: prefix.failed[k]! + counts.failed,
+    inFlight: counts.inFlight,
+    streak: counts.streak + (unbroken(false) ? prefix.streak[k]! : 0),
+    worstStreak: counts.worstStreak + (unbroken(true) ? prefix.streak[k]! : 0),
+  };
 }
 
 /** The groups as they stood at `at` (AWS's clock): later runs not started, later completions RUNNING. */
@@ -107,9 +165,11 @@ function groupsAsOf(
   look: number,
   canary: CanaryInfo,
   final: boolean,
+  from = 0,
 ) {
   const groups: Group[] = [];
-  for (const timeline of window) {
+  for (let index = from; index < window.length; index += 1) {
+    const timeline = window[index]!;
     if (timeline.startedAt > at) break;
     if (timeline.settledAt <= at && !final) {
       groups.push(timeline.settled);
@@ -141,6 +201,7 @@ interface Sweep {
   /** The canary as its schedule alone describes it: at a past moment its state then is unknown. */
   scheduled: CanaryInfo;
   window: Timeline[];
+  prefix: SettledPrefix;
   moments: number[];
   passedOnce: boolean;
   standing?: Decision;
@@ -163,10 +224,12 @@ function completionMoments(runs: readonly RunRecord[], context: EvaluationContex
 }
 
 function sweepOf({ canary, runs }: CanaryRuns, context: EvaluationContext, look: number): Sweep {
+  const window = timelines(runs, canary, context.since, look);
   return {
     canary,
     scheduled: asScheduled(canary),
-    window: timelines(runs, canary, context.since, look),
+    window,
+    prefix: settledPrefix(window, { ...context, final: false }),
     moments: completionMoments(runs, context, look),
     passedOnce: false,
   };
@@ -178,27 +241,43 @@ interface Standing {
   counts: Counts;
 }
 
-/** The runs of one canary as they stood at `at`, counted as the thresholds count them. */
-function standingAt(sweep: Sweep, at: number, look: number, context: EvaluationContext): Standing {
-  const groups = groupsAsOf(sweep.window, at, look, sweep.canary, false);
-  return { at, groups, counts: countTallies(groups.map((group) => tally(group, context))) };
+/**
+ * The runs of one canary as they stood at `at`, counted as the thresholds count them: the settled
+ * prefix from its sums, the rest run by run. `groups` builds the whole list, for the few callers
+ * that need more than the counts.
+ */
+function countsAt(sweep: Sweep, at: number, look: number, context: EvaluationContext) {
+  const k = settledCount(sweep.prefix, at);
+  const tail = groupsAsOf(sweep.window, at, look, sweep.canary, false, k);
+  const counts = joinCounts(
+    sweep.prefix,
+    k,
+    tail.map((group) => tally(group, context)),
+  );
+  return { counts, groups: () => groupsAsOf(sweep.window, at, look, sweep.canary, false) };
 }
 
 /** A canary's standing at one of its own completion moments (see the module comment). */
 function advance(sweep: Sweep, at: number, look: number, context: EvaluationContext): void {
   if (sweep.standing?.verdict === 'fail') return;
   const then = { ...context, now: at - (context.awsOffsetMs ?? 0), final: false };
-  const { groups, counts } = standingAt(sweep, at, look, then);
+  const { groups, counts } = countsAt(sweep, at, look, then);
+  // Not final at a moment, so the worst case is these counts (runs in flight as possible failures).
   const passing = sweep.passedOnce
     ? holdsOnFinished(counts, then.thresholds)
-    : passDecision(groups, counts, then) !== undefined;
+    : provablyPassing(counts, then.thresholds);
   if (passing) {
     sweep.passedOnce = true;
     sweep.standing = { verdict: 'pass', reason: passReason(counts, then.thresholds) };
     return;
   }
-  sweep.standing = failFastDecision(sweep.scheduled, groups, counts, then) ?? pendingDecision(counts, then);
+  // An open standing's reason is written where it is shown (at the look or the deciding moment).
+  sweep.standing = failFastProvable(sweep.scheduled, counts, then)
+    ? failFastDecision(sweep.scheduled, groups(), counts, then)
+    : OPEN;
 }
+
+const OPEN: Decision = { verdict: 'pending', reason: '' };
 
 /**
  * How a pass decided at `at` stands once the runs then in flight are known. A canary whose pass
@@ -212,8 +291,9 @@ function settlement(sweeps: Sweep[], at: number, look: number, context: Evaluati
   const waiting = new Set<Sweep>();
   for (const sweep of sweeps) {
     const then = { ...context, now: at - (context.awsOffsetMs ?? 0), final: false };
-    const { groups, counts } = standingAt(sweep, at, look, then);
-    if (passDecision(groups, counts, then)) continue;
+    const standing = countsAt(sweep, at, look, then);
+    if (provablyPassing(standing.counts, then.thresholds)) continue;
+    const groups = standing.groups();
     const byKey = new Map(
       groupsAsOf(sweep.window, look, look, sweep.canary, context.final).map((group) => [group.key, group]),
     );
@@ -270,7 +350,10 @@ function judgedAtMoment(sweep: Sweep, at: number, look: number, context: Evaluat
   const kept = sweep.standing;
   const decision =
     brokenDecision(sweep.canary) ??
-    (kept?.verdict === 'pass' ? { verdict: 'pass', reason: passReason(counts, context.thresholds) } : kept) ??
+    (kept?.verdict === 'pass'
+      ? { verdict: 'pass', reason: passReason(counts, context.thresholds) }
+      : undefined) ??
+    (kept?.verdict === 'fail' ? kept : undefined) ??
     pendingDecision(counts, context);
   return { at, groups, counts, decision };
 }
