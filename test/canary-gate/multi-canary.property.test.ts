@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CanaryRunSpec, CanarySpec } from '../../tools/emulator/index.js';
+import { MINUTE_MS, manualEmulator, runGate, SECOND_MS } from '../../tools/harness/canary-gate-world.js';
+import {
+  type OracleCanary,
+  type OracleGate,
+  type OracleVerdict,
+  oracleVerdict,
+} from './multi-canary.oracle.js';
+
+/**
+ * Issue 9 for gates of several canaries: 2-4 canaries on rate(1), rate(2) and rate(5 minutes)
+ * schedules, each at its own random phase, with runs of random length (on the 1-minute ones up
+ * to 90 s, so runs overlap and finish out of order) and random outcomes; random thresholds,
+ * fail-fast, timeout and on-timeout. The real gate judges each scenario in-process (real SDK
+ * clients over HTTP to the emulator, ManualClock) under several poll plans, as
+ * timelines.property.test.ts does, and
+ *
+ * (a) every plan gets the same `result` (where the README lets the plan matter, through the
+ *     gate's start and deadline, the oracle says so and (a) is left to (b));
+ * (b) each plan's `result` is the oracle's (multi-canary.oracle.ts: the README rule, replayed on
+ *     the scenario's timeline), and a pass is decided at the oracle's moment.
+ *
+ * Runs: a fixed number, not FUZZ_RUNS: one scenario costs POLL_PLANS gate runs of up to a second.
+ */
+const SCENARIOS = Number(process.env.PROPERTY_RUNS ?? 24);
+/** A fixed seed, so CI judges the same scenarios every run; `PROPERTY_SEED=<n>` explores others. */
+const SEED = Number(process.env.PROPERTY_SEED ?? 20_261_128);
+const POLL_PLANS = 3;
+/** Runs scripted per canary reach past the latest deadline (timeout 15 min, start offset 30 s). */
+const HORIZON_MS = 18 * MINUTE_MS;
+
+interface Run {
+  durationMs: number;
+  state: 'PASSED' | 'FAILED';
+}
+
+interface Canary {
+  periodMin: 1 | 2 | 5;
+  /** Runs start at `phaseMs + k * period` after the emulator's start, for every k. */
+  phaseMs: number;
+  /** k = -2 and -1: before `since` (the later one may still be running at it). */
+  before: Run[];
+  /** k = 0, 1, ...: in the window. */
+  runs: Run[];
+}
+
+interface Scenario {
+  canaries: Canary[];
+  minRuns: number;
+  minSuccessPercent: number;
+  consecutivePasses?: number;
+  failFast: boolean;
+  timeoutS: number;
+  onTimeout: 'fail' | 'neutral';
+}
+
+interface PollPlan {
+  startOffsetMs: number;
+  intervalS: number;
+  lag: number[];
+}
+
+/** Run lengths: any, or all long (a 1-minute canary then always has a run in flight). */
+type Lengths = 'any' | 'long';
+
+const runArb = (periodMin: number, failRate: number, lengths: Lengths): fc.Arbitrary<Run> =>
+  fc.record({
+    durationMs: fc.integer({
+      min: (lengths === 'long' ? 55 : 2) * SECOND_MS,
+      max: (periodMin === 1 ? 90 : 100) * SECOND_MS,
+    }),
+    state: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => (x < failRate ? 'FAILED' : 'PASSED')),
+  });
+
+const canaryArb: fc.Arbitrary<Canary> = fc
+  .tuple(
+    fc.constantFrom<1 | 2 | 5>(1, 2, 5),
+    fc.constantFrom(0, 0, 0, 0, 0, 0.05, 0.15, 0.4),
+    fc.constantFrom<Lengths>('any', 'any', 'long'),
+  )
+  .chain(([periodMin, failRate, lengths]) => {
+    const count = Math.ceil(HORIZON_MS / (periodMin * MINUTE_MS));
+    return fc.record({
+      periodMin: fc.constant(periodMin),
+      phaseMs: fc.integer({ min: 0, max: periodMin * MINUTE_MS - 1 }),
+      before: fc.array(runArb(periodMin, 0.3, 'any'), { minLength: 2, maxLength: 2 }),
+      runs: fc.array(runArb(periodMin, failRate, lengths), { minLength: count, maxLength: count }),
+    });
+  });
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc.record(
+  {
+    canaries: fc.array(canaryArb, { minLength: 2, maxLength: 4 }),
+    minRuns: fc.integer({ min: 1, max: 3 }),
+    minSuccessPercent: fc.oneof(fc.constant(100), fc.integer({ min: 50, max: 80 })),
+    consecutivePasses: fc.integer({ min: 1, max: 3 }),
+    failFast: fc.boolean(),
+    timeoutS: fc.integer({ min: 600, max: 900 }),
+    onTimeout: fc.constantFrom<'fail' | 'neutral'>('fail', 'neutral'),
+  },
+  { requiredKeys: ['canaries', 'minRuns', 'minSuccessPercent', 'failFast', 'timeoutS', 'onTimeout'] },
+);
+
+const pollPlanArb: fc.Arbitrary<PollPlan> = fc.record({
+  startOffsetMs: fc.integer({ min: 0, max: 30 * SECOND_MS }),
+  intervalS: fc.integer({ min: 5, max: 150 }),
+  lag: fc.array(fc.integer({ min: 0, max: 3 * SECOND_MS }), { minLength: 1, maxLength: 5 }),
+});
+
+const nameOf = (index: number) => `canary-${index}`;
+const periodMs = (canary: Canary) => canary.periodMin * MINUTE_MS;
+/** Start of run k (k < 0: before the window), relative to the emulator's start. */
+const startOf = (canary: Canary, k: number) => canary.phaseMs + k * periodMs(canary);
+
+/** The emulator schedules run k >= 1 at k periods; the phase delays each. Earlier runs: history. */
+function canarySpec(canary: Canary, index: number): CanarySpec {
+  const history: CanaryRunSpec[] = [...canary.before, canary.runs[0]!].map((run, i) => ({
+    startedAtMs: startOf(canary, i - canary.before.length),
+    durationMs: run.durationMs,
+    state: run.state,
+  }));
+  return {
+    name: nameOf(index),
+    schedule: canary.periodMin === 1 ? 'rate(1 minute)' : `rate(${canary.periodMin} minutes)`,
+    history,
+    script: canary.runs.slice(1).map((run) => ({ ...run, afterMs: canary.phaseMs })),
+    defaultOutcome: { state: 'PASSED', afterMs: canary.phaseMs, durationMs: 10 * SECOND_MS },
+  };
+}
+
+/** The same timeline for the oracle, on the emulator's clock. */
+function oracleCanary(canary: Canary, start: number): OracleCanary {
+  const runs = [...canary.before, ...canary.runs].map((run, i) => {
+    const startedAt = start + startOf(canary, i - canary.before.length);
+    return { startedAt, completedAt: startedAt + run.durationMs, passed: run.state === 'PASSED' };
+  });
+  return { periodMs: periodMs(canary), runs };
+}
+
+function oracleFor(scenario: Scenario, start: number, plan: PollPlan): OracleVerdict {
+  const gateStart = start + plan.startOffsetMs;
+  const gate: OracleGate = {
+    since: start,
+    gateStart,
+    deadline: gateStart + scenario.timeoutS * SECOND_MS,
+    thresholds: {
+      minRuns: scenario.minRuns,
+      minSuccessPercent: scenario.minSuccessPercent,
+      ...(scenario.consecutivePasses === undefined ? {} : { consecutivePasses: scenario.consecutivePasses }),
+    },
+    failFast: scenario.failFast,
+    onTimeout: scenario.onTimeout,
+  };
+  return oracleVerdict(
+    scenario.canaries.map((canary) => oracleCanary(canary, start)),
+    gate,
+  );
+}
+
+function gateInputs(scenario: Scenario, plan: PollPlan, since: string): Record<string, string> {
+  return {
+    canaries: scenario.canaries.map((_, i) => nameOf(i)).join('\n'),
+    since,
+    'min-runs': String(scenario.minRuns),
+    'min-success-percent': String(scenario.minSuccessPercent),
+    ...(scenario.consecutivePasses === undefined
+      ? {}
+      : { 'consecutive-passes': String(scenario.consecutivePasses) }),
+    'fail-fast': String(scenario.failFast),
+    'on-timeout': scenario.onTimeout,
+    'poll-interval': `${plan.intervalS}s`,
+    timeout: `${scenario.timeoutS}s`,
+  };
+}
+
+interface Judged {
+  result: string;
+  decidedAt?: number;
+  oracle: OracleVerdict;
+}
+
+async function judge(scenario: Scenario, plan: PollPlan): Promise<Judged> {
+  const { emu, clock } = await manualEmulator({ canaries: scenario.canaries.map(canarySpec) });
+  try {
+    const start = clock.now();
+    const since = new Date(start).toISOString();
+    emu.advance(plan.startOffsetMs);
+    let tick = 0;
+    const { report } = await runGate(emu, clock, gateInputs(scenario, plan, since), {
+      onSleep: () => emu.advance(plan.lag[tick++ % plan.lag.length]!),
+    });
+    const decidedAt = report.canaries.find((canary) => canary.decidedAt !== undefined)?.decidedAt;
+    return {
+      result: report.result,
+      ...(decidedAt === undefined ? {} : { decidedAt }),
+      oracle: oracleFor(scenario, start, plan),
+    };
+  } finally {
+    await emu.close();
+  }
+}
+
+/** Each plan's result is the oracle's; a pass at the oracle's moment; the same result for all. */
+function check(judged: Judged[]): void {
+  if (process.env.MULTI_DEBUG)
+    console.log(
+      JSON.stringify(judged.map((j) => [j.result, j.oracle.result, j.decidedAt, j.oracle.decidedAt])),
+    );
+  for (const { result, decidedAt, oracle } of judged) {
+    expect({ result }).toEqual({ result: oracle.result });
+    if (oracle.result === 'pass' && oracle.decidedAt !== undefined) expect(decidedAt).toBe(oracle.decidedAt);
+  }
+  const oracles = new Set(judged.map(({ oracle }) => oracle.result));
+  if (oracles.size === 1) expect(new Set(judged.map(({ result }) => result)).size).toBe(1);
+}
+
+describe('canary-gate over generated multi-canary timelines (issue 9)', () => {
+  it('the README verdict, whatever the poll plan', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        scenarioArb,
+        fc.array(pollPlanArb, { minLength: POLL_PLANS, maxLength: POLL_PLANS }),
+        async (scenario, plans) => {
+          const judged: Judged[] = [];
+          for (const plan of plans) judged.push(await judge(scenario, plan));
+          check(judged);
+        },
+      ),
+      { numRuns: SCENARIOS, seed: SEED },
+    );
+  }, 600_000);
+});
