@@ -232,3 +232,65 @@ describe('canary-gate over generated multi-canary timelines (issue 9)', () => {
     );
   }, 600_000);
 });
+
+/** The oracle on timelines worked by hand from the README (seconds after `since`). */
+describe('the multi-canary oracle on hand-worked timelines', () => {
+  const s = SECOND_MS;
+  const canary = (periodS: number, runs: [number, number, boolean][]): OracleCanary => ({
+    periodMs: periodS * s,
+    runs: runs.map(([from, to, passed]) => ({ startedAt: from * s, completedAt: to * s, passed })),
+  });
+  const gate = (overrides: Partial<OracleGate> = {}): OracleGate => ({
+    since: 0,
+    gateStart: 0,
+    deadline: 600 * s,
+    thresholds: { minRuns: 1, minSuccessPercent: 100 },
+    failFast: true,
+    onTimeout: 'neutral',
+    ...overrides,
+  });
+
+  it('a failure that breaks the streak takes the pass back; the finished runs give it again', () => {
+    const a = canary(60, [
+      [0, 10, true],
+      [60, 70, false],
+      [120, 130, true],
+    ]);
+    const b = canary(120, [[30, 80, true]]);
+    const thresholds = { minRuns: 1, minSuccessPercent: 50, consecutivePasses: 1 };
+    // At 80 b passes but a's failure at 70 broke its streak; at 130 a holds again (2/3, 1 in a row).
+    expect(oracleVerdict([a, b], gate({ thresholds }))).toEqual({ result: 'pass', decidedAt: 130 * s });
+  });
+
+  it('a first pass waits until no run in flight could break it', () => {
+    const a = canary(60, [
+      [0, 70, true],
+      [60, 100, true],
+    ]);
+    const b = canary(120, [[0, 20, true]]);
+    expect(oracleVerdict([a, b], gate())).toEqual({ result: 'pass', decidedAt: 100 * s });
+  });
+
+  it('at the deadline: a counted failure fails, missing runs time out', () => {
+    const short = canary(300, [[0, 10, true]]);
+    const thresholds = { minRuns: 3, minSuccessPercent: 100 };
+    expect(oracleVerdict([short, canary(60, [[0, 5, true]])], gate({ thresholds }))).toEqual({
+      result: 'neutral',
+    });
+    const failing = canary(60, [[0, 5, false]]);
+    expect(oracleVerdict([short, failing], gate({ thresholds, failFast: false }))).toEqual({
+      result: 'fail',
+    });
+  });
+
+  it('runs before since never count; runs done before the gate started are judged together', () => {
+    const a = canary(60, [
+      [-30, 20, false],
+      [0, 10, true],
+      [60, 65, false],
+    ]);
+    const b = canary(120, [[5, 40, true]]);
+    expect(oracleVerdict([a, b], gate({ gateStart: 50 * s }))).toEqual({ result: 'pass', decidedAt: 50 * s });
+    expect(oracleVerdict([a, b], gate({ gateStart: 70 * s }))).toEqual({ result: 'fail', decidedAt: 70 * s });
+  });
+});
