@@ -319,3 +319,60 @@ describe('the multi-canary oracle on hand-worked timelines', () => {
     expect(oracleVerdict([a, b], gate({ gateStart: 70 * s }))).toEqual({ result: 'fail', decidedAt: 70 * s });
   });
 });
+
+/** Directed timelines through the real gate: each would flip under the rule it names. */
+describe('canary-gate multi-canary: the rule on worked timelines (issue 9)', () => {
+  const ok = (durationMs = 10 * SECOND_MS): Run => ({ durationMs, state: 'PASSED' });
+  const bad = (durationMs = 10 * SECOND_MS): Run => ({ durationMs, state: 'FAILED' });
+  /** A canary whose first window runs are `first`, then passes; passing runs before `since`. */
+  const canary = (periodMin: 1 | 2 | 5, phaseMs: number, first: Run[]): Canary => ({
+    periodMin,
+    phaseMs,
+    before: [ok(), ok()],
+    runs: [...first, ...Array.from({ length: HORIZON_MS / (periodMin * MINUTE_MS) }, () => ok())],
+  });
+  const strict: Omit<Scenario, 'canaries'> = {
+    minRuns: 1,
+    minSuccessPercent: 100,
+    failFast: true,
+    timeoutS: 600,
+    onTimeout: 'neutral',
+  };
+  const plan = (startOffsetMs: number, intervalS: number, lag = 0): PollPlan => ({
+    startOffsetMs,
+    intervalS,
+    lag: [lag],
+  });
+
+  it('a pass never rests on a run in flight: the overlapping run that fails decides', async () => {
+    // b passes at 11 s. a's first run (5-75 s) passes while its second (65-80 s) runs, and fails.
+    const scenario: Scenario = {
+      ...strict,
+      canaries: [
+        canary(1, 5 * SECOND_MS, [ok(70 * SECOND_MS), bad(15 * SECOND_MS)]),
+        canary(2, SECOND_MS, []),
+      ],
+    };
+    const judged = [
+      await judge(scenario, plan(0, 5)),
+      await judge(scenario, plan(20 * SECOND_MS, 150, 3_000)),
+    ];
+    expect(judged.map(({ oracle }) => oracle.result)).toEqual(['fail', 'fail']);
+    checkOracle(judged);
+  }, 60_000);
+
+  it('runs that finished before the gate started are judged together, as they stood then', async () => {
+    // a passes at 12 s and fails at 70 s (62-70 s); b passes at 65 s. A gate started at the
+    // emulator's start passes at 65 s; one started at 100 s sees a's failure with b's pass.
+    const scenario: Scenario = {
+      ...strict,
+      canaries: [
+        canary(1, 2 * SECOND_MS, [ok(), bad(8 * SECOND_MS)]),
+        canary(2, 5 * SECOND_MS, [ok(60 * SECOND_MS)]),
+      ],
+    };
+    const judged = [await judge(scenario, plan(0, 5)), await judge(scenario, plan(100 * SECOND_MS, 30))];
+    expect(judged.map(({ oracle }) => oracle.result)).toEqual(['pass', 'fail']);
+    checkOracle(judged);
+  }, 60_000);
+});
