@@ -20,9 +20,13 @@
  *    whose thresholds are out of reach never passes again, so failing it earlier or at the
  *    deadline (it has a counted failure) gives the same result; only `decidedAt` moves.
  * 5. Every canary is judged at every completion moment ("every canary at once").
- * 6. At the deadline without a decision, a canary passing at the last moment passes, one with a
- *    counted failure fails, any other times out; any failure fails the gate, else any timeout
- *    gives `on-timeout`.
+ * 6. At the deadline without a decision, a canary whose runs then pass even if every run still in
+ *    flight fails passes, one with a counted failure fails, any other times out; any failure fails
+ *    the gate, else any timeout gives `on-timeout`.
+ * 7. "A pass at that moment that rests on finished runs only ... waits for those runs": when every
+ *    canary is passing at t, each canary that would not pass with its runs in flight at t failing
+ *    is judged again on every run that started by t, with its outcome; a run that finishes after
+ *    the deadline means no pass at t. If that breaks a threshold, the walk goes on.
  */
 
 export interface OracleRun {
@@ -95,6 +99,34 @@ function standingAt(canary: OracleCanary, gate: OracleGate, t: number, passedBef
   return thresholdsHold(bestCase, gate.thresholds) ? 'open' : 'failed';
 }
 
+/** Passes with every run in flight at `t` counted as a failure. */
+function provable(canary: OracleCanary, gate: OracleGate, t: number): boolean {
+  const runs = asOf(canary, gate, t);
+  const finished = runs.filter((run) => run.finished).length;
+  return (
+    finished >= gate.thresholds.minRuns &&
+    thresholdsHold(
+      runs.map((run) => run.finished && run.passed),
+      gate.thresholds,
+    )
+  );
+}
+
+/** Rule 7: a pass at `t` once the runs then in flight are known (by the deadline). */
+function settles(canaries: readonly OracleCanary[], gate: OracleGate, t: number): boolean {
+  return canaries.every((canary) => {
+    if (provable(canary, gate, t)) return true;
+    const started = canary.runs
+      .filter((run) => run.startedAt >= gate.since && run.startedAt <= t)
+      .sort((a, b) => a.startedAt - b.startedAt);
+    if (started.some((run) => run.completedAt > gate.deadline)) return false;
+    return thresholdsHold(
+      started.map((run) => run.passed),
+      gate.thresholds,
+    );
+  });
+}
+
 /** The completion moments in the window, each run's no earlier than the gate's start. */
 function moments(canaries: readonly OracleCanary[], gate: OracleGate): number[] {
   const all = canaries.flatMap((canary) =>
@@ -114,10 +146,11 @@ export function oracleVerdict(canaries: readonly OracleCanary[], gate: OracleGat
       if (standings[i] === 'passing') passedOnce[i] = true;
     });
     if (standings.includes('failed')) return { result: 'fail', decidedAt: t };
-    if (standings.every((standing) => standing === 'passing')) return { result: 'pass', decidedAt: t };
+    if (standings.every((standing) => standing === 'passing') && settles(canaries, gate, t))
+      return { result: 'pass', decidedAt: t };
   }
-  const atDeadline = canaries.map((canary, i) => {
-    if (standings[i] === 'passing') return 'pass';
+  const atDeadline = canaries.map((canary) => {
+    if (provable(canary, gate, gate.deadline)) return 'pass';
     const failed = asOf(canary, gate, gate.deadline).some((run) => run.finished && !run.passed);
     return failed ? 'fail' : 'timeout';
   });

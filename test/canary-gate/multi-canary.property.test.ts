@@ -362,12 +362,13 @@ describe('canary-gate multi-canary: the rule on worked timelines (issue 9)', () 
   }, 60_000);
 
   it('runs that finished before the gate started are judged together, as they stood then', async () => {
-    // a passes at 12 s and fails at 70 s (62-70 s); b passes at 65 s. A gate started at the
-    // emulator's start passes at 65 s; one started at 100 s sees a's failure with b's pass.
+    // a passes early and fails at 70 s (66-70 s); b passes at 65 s, before a's failing run
+    // starts. A gate started at the emulator's start passes at 65 s; one started at 100 s sees
+    // a's failure with b's pass.
     const scenario: Scenario = {
       ...strict,
       canaries: [
-        canary(1, 2 * SECOND_MS, [ok(), bad(8 * SECOND_MS)]),
+        canary(1, 6 * SECOND_MS, [ok(), bad(4 * SECOND_MS)]),
         canary(2, 5 * SECOND_MS, [ok(60 * SECOND_MS)]),
       ],
     };
