@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildBundle, bundleEntries, isBundleFile, mapLimited, ROOT } from './bundles.js';
@@ -33,6 +33,7 @@ for (const entry of entries) {
     }
   }
 }
+rmSync(scratch, { recursive: true, force: true });
 if (stale.length > 0) {
   console.error(
     `Bundles out of date with their sources: ${stale.join(', ')}\nRun 'npm run build' and commit the result.`,

@@ -1,6 +1,7 @@
 import { startEmulator } from '../tools/emulator/index.js';
 import { emulatorEnv } from '../tools/harness/aws.js';
-import { runStep, type StepResult } from '../tools/harness/runner.js';
+import { Sandbox } from '../tools/harness/git-sandbox.js';
+import { removeStepFolders, runStep, type StepResult } from '../tools/harness/runner.js';
 import { AWS_CASES, DEMO_SCENARIO } from './demo/aws-cases.js';
 import { gitCases } from './demo/git-cases.js';
 import type { DemoCase } from './demo/types.js';
@@ -36,8 +37,9 @@ function render(demoCase: DemoCase, result: StepResult): string {
 
 const emulator = await startEmulator({ scenario: DEMO_SCENARIO });
 console.log(`AWS emulator on ${emulator.url}; building a scratch git repository…\n`);
+const sandbox = new Sandbox();
 try {
-  const cases = [...AWS_CASES, ...gitCases()];
+  const cases = [...AWS_CASES, ...gitCases(sandbox)];
   // Each case is its own step (own output files and state); running them together keeps the
   // real-time AWS cases from adding up.
   const results = await Promise.all(
@@ -60,5 +62,8 @@ try {
   );
   process.exitCode = unexpected.length === 0 ? 0 : 1;
 } finally {
+  // The demo leaves nothing behind: the emulator, each step's folders, the scratch repository.
   await emulator.close();
+  await removeStepFolders();
+  sandbox.cleanup();
 }

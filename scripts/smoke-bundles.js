@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleEntries, ROOT } from './bundles.js';
@@ -33,4 +33,5 @@ for (const entry of bundleEntries()) {
     console.log(output);
   }
 }
+rmSync(workspace, { recursive: true, force: true });
 process.exit(failed > 0 ? 1 : 0);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pullRequestEvent } from '../../tools/harness/events.js';
-import { Sandbox } from '../../tools/harness/git-sandbox.js';
+import type { Sandbox } from '../../tools/harness/git-sandbox.js';
 import type { DemoCase } from './types.js';
 
 /**
@@ -54,8 +54,8 @@ function openPullRequest(sandbox: Sandbox, number: number, head: string): DemoCa
   });
 }
 
-export function gitCases(): DemoCase[] {
-  const sandbox = new Sandbox();
+/** The git cases, in a scratch repository the caller owns (and removes when the demo ends). */
+export function gitCases(sandbox: Sandbox): DemoCase[] {
   commitFile(sandbox, 'network.tf', NETWORK_TF, 'Add the checkout VPC');
   sandbox.git(['branch', '-M', 'main']);
   sandbox.push('main');
