@@ -190,9 +190,22 @@ function groupsAsOf(
  * last poll or the final reads land.
  */
 function lookTime(all: readonly CanaryRuns[], context: EvaluationContext): number {
-  const offset = context.awsOffsetMs ?? 0;
-  const reported = all.flatMap(({ runs }) => runs.map((run) => run.completedAt ?? run.startedAt));
-  return Math.min(Math.max(context.now + offset, ...reported), context.deadline + offset);
+  const offset = offsetOf(context);
+  // A loop, not Math.max(...runs): a window of many canaries can hold more runs than arguments.
+  let look = context.now + offset;
+  for (const { runs } of all) {
+    for (const run of runs) look = Math.max(look, run.completedAt ?? run.startedAt);
+  }
+  return Math.min(look, context.deadline + offset);
+}
+
+function offsetOf(context: EvaluationContext): number {
+  return context.awsOffsetMs ?? 0;
+}
+
+/** The context of a past moment `at` (AWS's clock): the runner's time then, never final. */
+function contextAt(context: EvaluationContext, at: number): EvaluationContext {
+  return { ...context, now: at - offsetOf(context), final: false };
 }
 
 /** A canary followed through the moments: its runs grouped once and its standing so far. */
@@ -214,7 +227,7 @@ function asScheduled(canary: CanaryInfo): CanaryInfo {
 
 /** Each completion of a run in the window, and the gate's start for runs that finished before it. */
 function completionMoments(runs: readonly RunRecord[], context: EvaluationContext, look: number): number[] {
-  const offset = context.awsOffsetMs ?? 0;
+  const offset = offsetOf(context);
   const opened = Math.min(look, (context.startedAt ?? context.since - offset) + offset);
   const moments = runs
     .filter((run) => run.state !== 'RUNNING' && run.startedAt >= context.since)
@@ -260,7 +273,7 @@ function countsAt(sweep: Sweep, at: number, look: number, context: EvaluationCon
 /** A canary's standing at one of its own completion moments (see the module comment). */
 function advance(sweep: Sweep, at: number, look: number, context: EvaluationContext): void {
   if (sweep.standing?.verdict === 'fail') return;
-  const then = { ...context, now: at - (context.awsOffsetMs ?? 0), final: false };
+  const then = contextAt(context, at);
   const { groups, counts } = countsAt(sweep, at, look, then);
   // Not final at a moment, so the worst case is these counts (runs in flight as possible failures).
   const passing = sweep.passedOnce
@@ -289,8 +302,8 @@ type Settlement = { kind: 'confirmed' | 'rejected' } | { kind: 'awaiting'; waiti
 
 function settlement(sweeps: Sweep[], at: number, look: number, context: EvaluationContext): Settlement {
   const waiting = new Set<Sweep>();
+  const then = contextAt(context, at);
   for (const sweep of sweeps) {
-    const then = { ...context, now: at - (context.awsOffsetMs ?? 0), final: false };
     const standing = countsAt(sweep, at, look, then);
     if (provablyPassing(standing.counts, then.thresholds)) continue;
     const groups = standing.groups();
@@ -319,7 +332,11 @@ interface Sweeping {
 function sweepMoments(sweeps: Sweep[], context: EvaluationContext, look: number): Sweeping {
   const byMoment = new Map<number, Sweep[]>();
   for (const sweep of sweeps) {
-    for (const at of sweep.moments) byMoment.set(at, [...(byMoment.get(at) ?? []), sweep]);
+    for (const at of sweep.moments) {
+      const together = byMoment.get(at);
+      if (together) together.push(sweep);
+      else byMoment.set(at, [sweep]);
+    }
   }
   for (const at of [...byMoment.keys()].sort((a, b) => a - b)) {
     for (const sweep of byMoment.get(at)!) advance(sweep, at, look, context);
