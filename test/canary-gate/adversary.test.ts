@@ -9,8 +9,10 @@ import { MemoryLogger } from '../../core/log.js';
 import { type Emulator, ManualClock, type Scenario, startEmulator } from '../../tools/emulator/index.js';
 import {
   clientsFor,
+  failedOutcome,
   MINUTE_MS,
   manualEmulator,
+  passedOutcome,
   runGate,
   SECOND_MS,
   settingsFor,
@@ -35,12 +37,8 @@ async function world(scenario: Scenario) {
   return started;
 }
 
-const passed = (durationMs = 10 * SECOND_MS) => ({ state: 'PASSED' as const, durationMs });
-const failed = (reason: string, durationMs = 10 * SECOND_MS) => ({
-  state: 'FAILED' as const,
-  reason,
-  durationMs,
-});
+const passed = passedOutcome;
+const failed = failedOutcome;
 
 describe('adversary: one canary decided early, the gate still open for another', () => {
   /**

@@ -3,21 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { type Scenario, startEmulator } from '../../tools/emulator/index.js';
 import { emulatorEnv } from '../../tools/harness/aws.js';
 import { runStep } from '../../tools/harness/runner.js';
+import { until } from '../../tools/harness/until.js';
 
 /**
  * adversary2's findings (adversary2.test.ts) through the committed bundle, spawned as the runner
  * does, against the emulator in real time. Waits are conditions on what the emulator has seen.
  */
-const CONDITION_POLL_MS = 50;
-
-async function until(condition: () => boolean, boundMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > boundMs) throw new Error('condition never held');
-    await new Promise((resolve) => setTimeout(resolve, CONDITION_POLL_MS));
-  }
-}
-
 interface ReportJson {
   result: string;
   canaries: { name: string; verdict: string; runs: { state: string; reason?: string }[] }[];

@@ -4,7 +4,14 @@ import { evaluateGate } from '../../actions/canary-gate/src/moments.js';
 import type { CanaryInfo, RunRecord } from '../../actions/canary-gate/src/types.js';
 import type { GateReport } from '../../actions/canary-gate/src/watch.js';
 import { type Emulator, ManualClock, type Scenario, startEmulator } from '../../tools/emulator/index.js';
-import { MINUTE_MS, manualEmulator, runGate, SECOND_MS } from '../../tools/harness/canary-gate-world.js';
+import {
+  failedOutcome,
+  MINUTE_MS,
+  manualEmulator,
+  passedOutcome,
+  runGate,
+  SECOND_MS,
+} from '../../tools/harness/canary-gate-world.js';
 
 /**
  * Second adversary of canary-gate's verdict rule as rewritten in 0580e42 (moments.ts: every canary
@@ -27,12 +34,8 @@ async function world(scenario: Scenario) {
   return started;
 }
 
-const passed = (durationMs = 10 * SECOND_MS) => ({ state: 'PASSED' as const, durationMs });
-const failed = (reason: string, durationMs = 10 * SECOND_MS) => ({
-  state: 'FAILED' as const,
-  reason,
-  durationMs,
-});
+const passed = passedOutcome;
+const failed = failedOutcome;
 
 /** fast-x: runs at 1, 2, 3 min pass; the run at 4 min takes 90 s and FAILS at 5m30s. */
 const inFlightAtOthersPass: Scenario = {

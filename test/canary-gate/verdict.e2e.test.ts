@@ -10,6 +10,7 @@ import {
 import { emulatorEnv } from '../../tools/harness/aws.js';
 import { passing } from '../../tools/harness/canary-gate-world.js';
 import { runStep, type StepResult } from '../../tools/harness/runner.js';
+import { until } from '../../tools/harness/until.js';
 
 /**
  * Issue 9, canary-gate: no pass without evidence, every AWS call bounded. Each test runs the
@@ -22,17 +23,6 @@ async function emulator(onTestFinished: Cleanup, scenario: Scenario, options: Em
   const emu = await startEmulator({ scenario, ...options });
   onTestFinished(() => emu.close());
   return emu;
-}
-
-const CONDITION_POLL_MS = 50;
-
-/** Resolves once `condition` holds (checked every 50 ms); a generous bound, not a timing. */
-async function until(condition: () => boolean, boundMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > boundMs) throw new Error('condition never held');
-    await new Promise((resolve) => setTimeout(resolve, CONDITION_POLL_MS));
-  }
 }
 
 interface ReportJson {

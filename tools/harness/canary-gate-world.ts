@@ -95,3 +95,13 @@ export function passing(count: number, everyMs = 5 * MINUTE_MS) {
     state: 'PASSED' as const,
   }));
 }
+
+/** A scripted run outcome that passes after `durationMs`. */
+export const passedOutcome = (durationMs = 10 * SECOND_MS) => ({ state: 'PASSED' as const, durationMs });
+
+/** A scripted run outcome that fails with `reason` after `durationMs`. */
+export const failedOutcome = (reason: string, durationMs = 10 * SECOND_MS) => ({
+  state: 'FAILED' as const,
+  reason,
+  durationMs,
+});
