@@ -279,11 +279,7 @@ export function brokenDecision(canary: CanaryInfo): Decision | undefined {
   return undefined;
 }
 
-export function passDecision(
-  groups: Group[],
-  counts: Counts,
-  context: EvaluationContext,
-): Decision | undefined {
+function passDecision(groups: Group[], counts: Counts, context: EvaluationContext): Decision | undefined {
   const worstCase = context.final ? worstCaseCounts(groups, context) : counts;
   if (!provablyPassing(worstCase, context.thresholds)) return undefined;
   return { verdict: 'pass', reason: passReason(counts, context.thresholds) };
